@@ -32,6 +32,21 @@ InfosetId GameTree::action_infoset(ActionId a) const {
   return static_cast<InfosetId>(it - action_begin_.begin() - 1);
 }
 
+std::string describe_infoset(const GameTree& tree, InfosetId set) {
+  const PlayerId p = tree.infoset_player(set);
+  std::string text =
+      "information set " + std::to_string(tree.infoset_rank(set) + 1) + " of ";
+  if (p == kChance) {
+    text += "chance";
+  } else {
+    text += "player " + std::to_string(p + 1);
+    if (!tree.player_name(p).empty()) text += " (" + tree.player_name(p) + ")";
+  }
+  if (!tree.infoset_label(set).empty())
+    text += ", \"" + std::string(tree.infoset_label(set)) + "\"";
+  return text;
+}
+
 bool operator==(const GameTree& a, const GameTree& b) {
   if (a.title_ != b.title_ || a.comment_ != b.comment_ ||
       a.players_ != b.players_ || a.kind_ != b.kind_ ||
@@ -181,7 +196,6 @@ void TreeBuilder::set_label(NodeId node, std::string_view label) {
 struct TreeFreezer {
   static TreeBuilder::Frozen freeze(TreeBuilder&& b);
   static void check_recall(GameTree& t);
-  static std::string describe_set(const GameTree& t, InfosetId i);
   static std::string describe_history(const GameTree& t, ActionId a);
 };
 
@@ -314,16 +328,6 @@ TreeBuilder::Frozen TreeFreezer::freeze(TreeBuilder&& b) {
   return out;
 }
 
-std::string TreeFreezer::describe_set(const GameTree& t, InfosetId i) {
-  std::string s = "information set " + std::to_string(t.infoset_rank(i) + 1) +
-                  " of player " + std::to_string(t.infoset_player(i) + 1);
-  if (!t.player_name(t.infoset_player(i)).empty())
-    s += " (" + t.player_name(t.infoset_player(i)) + ")";
-  if (!t.infoset_label(i).empty())
-    s += ", \"" + std::string(t.infoset_label(i)) + "\"";
-  return s;
-}
-
 std::string TreeFreezer::describe_history(const GameTree& t, ActionId a) {
   if (a == kNoAction) return "no earlier move of that player";
   const InfosetId i = t.action_infoset(a);
@@ -331,7 +335,7 @@ std::string TreeFreezer::describe_history(const GameTree& t, ActionId a) {
          (t.action_label(a).empty()
               ? std::string()
               : " \"" + std::string(t.action_label(a)) + "\"") +
-         " at " + describe_set(t, i);
+         " at " + describe_infoset(t, i);
 }
 
 // Perfect recall: every node of a player's information set must follow the
@@ -372,7 +376,7 @@ void TreeFreezer::check_recall(GameTree& t) {
     const InfosetId set = t.slot_[v];
     if (on_path[set] && t.recall_violation_.empty())
       t.recall_violation_ =
-          describe_set(t, set) + " has imperfect recall: node " +
+          describe_infoset(t, set) + " has imperfect recall: node " +
           std::to_string(v + 1) +
           " lies below another node of the same set, so the player forgets "
           "having moved there (absent-mindedness)";
@@ -384,7 +388,7 @@ void TreeFreezer::check_recall(GameTree& t) {
       first_member[set] = v;
     } else if (expected[set] != history && t.recall_violation_.empty()) {
       t.recall_violation_ =
-          describe_set(t, set) + " has imperfect recall: node " +
+          describe_infoset(t, set) + " has imperfect recall: node " +
           std::to_string(first_member[set] + 1) + " follows " +
           describe_history(t, expected[set]) + ", but node " +
           std::to_string(v + 1) + " follows " + describe_history(t, history);

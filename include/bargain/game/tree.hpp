@@ -178,6 +178,10 @@ class GameTree {
   std::string recall_violation_;
 };
 
+/// Names an information set for messages, as a user finds it in a Gambit
+/// file: `information set 2 of player 1 (Alice), "later"` (1-based numbers).
+std::string describe_infoset(const GameTree& tree, InfosetId set);
+
 /// An extensive game with payoffs and chance probabilities in scalar T.
 ///
 /// The payoff of a play is the sum of the outcomes on its path (outcomes may

@@ -1,0 +1,55 @@
+// Independent checks of solver output. They recompute everything from the
+// game and the profile, sharing nothing with the solver that produced it.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "bargain/solve/evaluate.hpp"
+#include "bargain/solve/result.hpp"
+
+namespace bargain {
+
+/// The largest absolute payoff of the game: the scale for double tolerances.
+template <Scalar T>
+T payoff_scale(const ExtensiveGame<T>& game) {
+  using std::abs;  // and Boost's abs for rationals, by argument lookup
+  T scale = T(0);
+  const GameTree& tree = game.tree();
+  for (NodeId v = 0; v < tree.node_count(); ++v)
+    if (tree.is_terminal(v))
+      for (const auto& u : game.payoffs(v)) scale = std::max(scale, abs(u));
+  return scale;
+}
+
+/// Subgame perfection in a game of perfect information: at every decision
+/// node, reached or not, no action gives the mover more than the profile
+/// does (the one-shot deviation principle; each player values chance with
+/// its own beliefs). max_regret is the largest such gain.
+/// `values` must be evaluate_nodes(game, profile) (own beliefs).
+template <Scalar T>
+Verification<T> verify_one_shot_deviations(const ExtensiveGame<T>& game,
+                                           const NodeValues<T>& values) {
+  const GameTree& tree = game.tree();
+  Verification<T> check{"no player gains by deviating at any decision node",
+                        T(0), verification_tolerance(payoff_scale(game))};
+  for (NodeId v = 0; v < tree.node_count(); ++v) {
+    if (tree.kind(v) != NodeKind::decision) continue;
+    const PlayerId mover = tree.player(v);
+    const T& held = values.at(v)[mover];
+    for (const NodeId child : tree.children(v)) {
+      const T& alternative = values.at(child)[mover];
+      if (alternative > held && alternative - held > check.max_regret)
+        check.max_regret = alternative - held;
+    }
+  }
+  return check;
+}
+
+template <Scalar T>
+Verification<T> verify_one_shot_deviations(const ExtensiveGame<T>& game,
+                                           const BehaviorProfile<T>& profile) {
+  return verify_one_shot_deviations(game, evaluate_nodes(game, profile));
+}
+
+}  // namespace bargain
