@@ -46,12 +46,12 @@ TEST_CASE("numeric: malformed numbers say where and why") {
        {Case{"", 0}, Case{"-", 1}, Case{"1/", 2}, Case{"/3", 0}, Case{"1/0", 2},
         Case{"1.5/2", 3}, Case{"1e", 2}, Case{"1e+", 3}, Case{"1x", 1},
         Case{"--1", 1}, Case{"1/2/3", 3}, Case{".", 0}, Case{"1 ", 1}}) {
-    CAPTURE(text);
+    CAPTURE(c.text);
     try {
-      parse_rational(text);
+      parse_rational(c.text);
       FAIL("accepted");
     } catch (const bargain::NumberFormatError& e) {
-      CHECK(e.offset() == offset);
+      CHECK(e.offset() == c.offset);
       CHECK_FALSE(e.is_limit());
     }
   }

@@ -19,7 +19,6 @@
 #include <cmath>
 #include <initializer_list>
 #include <memory>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,7 +32,7 @@
 namespace bargain {
 
 /// The children a move creates: consecutive builder ids, in action order.
-using NodeRange = std::ranges::iota_view<NodeId, NodeId>;
+using NodeRange = IdRange<NodeId>;
 
 /// Identifies a list of action labels shared by many information sets.
 using ActionSetId = std::uint32_t;

@@ -15,11 +15,12 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <boost/iterator/counting_iterator.hpp>
 
 #include "bargain/numeric.hpp"
 
@@ -42,8 +43,30 @@ inline constexpr std::size_t kMaxNodes = std::numeric_limits<NodeId>::max() - 1;
 
 enum class NodeKind : std::uint8_t { terminal, decision, chance };
 
+/// Consecutive ids [first, last), as the actions of one information set or
+/// the children a move creates. (Not std::views::iota, which Clang 14 cannot
+/// compile against libstdc++ 12.)
+template <class Id>
+class IdRange {
+ public:
+  using iterator = boost::counting_iterator<Id>;
+
+  constexpr IdRange() = default;
+  constexpr IdRange(Id first, Id last) : first_(first), last_(last) {}
+
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(last_); }
+  std::size_t size() const { return last_ - first_; }
+  bool empty() const { return first_ == last_; }
+  Id front() const { return first_; }
+  Id operator[](std::size_t i) const { return first_ + static_cast<Id>(i); }
+
+ private:
+  Id first_ = 0, last_ = 0;
+};
+
 /// The actions of one information set: consecutive ActionIds.
-using ActionRange = std::ranges::iota_view<ActionId, ActionId>;
+using ActionRange = IdRange<ActionId>;
 
 class GameTree {
  public:
@@ -138,6 +161,10 @@ class GameTree {
     return recall_violation_;
   }
 
+  /// Heap bytes the structure holds: every array at its capacity, label
+  /// texts included. What a game costs beyond its payoffs and probabilities.
+  std::size_t memory_bytes() const noexcept;
+
   /// Same structure, labels and properties (labels compared as text).
   friend bool operator==(const GameTree& a, const GameTree& b);
 
@@ -201,6 +228,11 @@ class ExtensiveGame {
   std::span<const T> payoffs(NodeId terminal) const {
     const auto n = player_count();
     return {terminal_payoffs_.data() + tree_->terminal_index(terminal) * n, n};
+  }
+  /// Every terminal's payoffs: terminal_index by terminal_index, each a row
+  /// of one payoff per player.
+  std::span<const T> terminal_payoffs() const noexcept {
+    return terminal_payoffs_;
   }
   /// The payoff vector of one outcome.
   std::span<const T> outcome_payoffs(OutcomeId o) const {

@@ -1,0 +1,22 @@
+// The whole library in one include. Each header below holds one idea and can
+// be included alone.
+#pragma once
+
+#include "bargain/error.hpp"
+#include "bargain/numeric.hpp"
+
+#include "bargain/game/builder.hpp"
+#include "bargain/game/graph.hpp"
+#include "bargain/game/profile.hpp"
+#include "bargain/game/strategic.hpp"
+#include "bargain/game/tree.hpp"
+
+#include "bargain/solve/backward_induction.hpp"
+#include "bargain/solve/evaluate.hpp"
+#include "bargain/solve/result.hpp"
+#include "bargain/solve/verify.hpp"
+
+#include "bargain/io/dot.hpp"
+#include "bargain/io/efg.hpp"
+#include "bargain/io/gambit_profile.hpp"
+#include "bargain/io/nfg.hpp"

@@ -1,0 +1,12 @@
+// The subcommands of the `bargain` program. Each adds itself to the app;
+// later ones (zopa, sweep, export, ...) follow the same shape.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace bargain::cli {
+
+/// `bargain solve [GAME] [--method ...] [--exact] [--all] [--dot OUT] [--format ...]`
+void add_solve_command(CLI::App& app);
+
+}  // namespace bargain::cli

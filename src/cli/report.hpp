@@ -1,0 +1,27 @@
+// How `bargain solve` shows a result: a readable table, JSON for programs,
+// or Gambit's `NE,...` lines for scripts written for Gambit.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "bargain/game/tree.hpp"
+#include "bargain/solve/result.hpp"
+
+namespace bargain::cli {
+
+enum class Format { table, json, gambit };
+
+/// What the report says about where the game came from and how it was solved.
+struct ReportContext {
+  std::string source;  ///< a path, or a note that the game is the bundled default
+  std::string kind;    ///< what the equilibria are, e.g. "subgame-perfect"
+  bool exhaustive = false;  ///< every equilibrium of that kind was sought
+};
+
+template <Scalar T>
+void print_report(std::ostream& out, const ExtensiveGame<T>& game,
+                  const SolveResult<T>& result, Format format,
+                  const ReportContext& context);
+
+}  // namespace bargain::cli

@@ -1,0 +1,20 @@
+# Runs the bargain command as a user would and checks what the user sees:
+# the exit code, and a regular expression on stdout (or stderr).
+#   -DCOMMAND="bargain|solve|..." -DEXIT_CODE=0 -DSTDOUT_MATCHES=regex -DSTDERR_MATCHES=regex
+string(REPLACE "|" ";" COMMAND "${COMMAND}")
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc STREQUAL EXIT_CODE)
+  message(FATAL_ERROR "exit code ${rc}, expected ${EXIT_CODE}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(DEFINED STDOUT_MATCHES AND NOT out MATCHES "${STDOUT_MATCHES}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT_MATCHES}':\n${out}")
+endif()
+if(DEFINED STDERR_MATCHES AND NOT err MATCHES "${STDERR_MATCHES}")
+  message(FATAL_ERROR "stderr does not match '${STDERR_MATCHES}':\n${err}")
+endif()
+if(DEFINED FILE_MATCHES)
+  file(READ ${FILE} written)
+  if(NOT written MATCHES "${FILE_MATCHES}")
+    message(FATAL_ERROR "${FILE} does not match '${FILE_MATCHES}'")
+  endif()
+endif()
