@@ -14,6 +14,11 @@ std::vector<std::vector<Rational>> read_gambit_lines(
     std::string_view line = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // A game with no player moves prints a bare "NE".
+    if (line == "NE") {
+      profiles.emplace_back();
+      continue;
+    }
     if (!line.starts_with("NE,")) continue;
     std::vector<Rational> profile;
     std::size_t column = 4;
