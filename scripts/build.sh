@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Configures and builds into a build directory.
-#   scripts/build.sh [release|sanitize]
+#   scripts/build.sh [release|sanitize] [TARGET...]   (default: every target)
 # release  -> build/        (optimised; the CLI, tests, benchmarks)
 # sanitize -> build-asan/   (Clang, AddressSanitizer + UndefinedBehaviorSanitizer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 kind=${1:-release}
+shift || true
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
 case "$kind" in
   release)
     dir=build
@@ -22,4 +25,4 @@ case "$kind" in
 esac
 
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
-cmake --build "$dir" --parallel "$(nproc)"
+cmake --build "$dir" --parallel "$(nproc)" "${targets[@]}"
