@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bargain/game/builder.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
@@ -48,19 +49,6 @@ Game centipede() {
     v = kids[1];
   }
   b.set_outcome(v, b.add_outcome("", {Rational(32, 5), Rational(8, 5)}));
-  return std::move(b).freeze();
-}
-
-Game entry() {
-  GameBuilder<Rational> b("Entry");
-  const auto e = b.add_player("Entrant");
-  const auto i = b.add_player("Incumbent");
-  const auto first = b.move(b.root(), b.add_infoset(e, "", {"Out", "In"}));
-  b.set_outcome(first[0], b.add_outcome("", {1, 5}));
-  const auto second =
-      b.move(first[1], b.add_infoset(i, "", {"Fight", "Cooperate"}));
-  b.set_outcome(second[0], b.add_outcome("", {0, 0}));
-  b.set_outcome(second[1], b.add_outcome("", {2, 2}));
   return std::move(b).freeze();
 }
 
@@ -122,13 +110,13 @@ std::vector<std::string> chosen_actions(
 }  // namespace
 
 TEST_CASE("backward induction: EFG-ENTRY has the SPE (In, Cooperate) = (2,2)") {
-  const auto result = solve_backward_induction(entry());
+  const auto result = solve_backward_induction(test::entry_game());
   REQUIRE(result.equilibria.size() == 1);
   const auto& eq = result.equilibria[0];
   CHECK(eq.payoffs == std::vector<Rational>{2, 2});
   CHECK(eq.verification.max_regret == 0);
   CHECK(eq.verification.passed());
-  CHECK(chosen_actions(entry(), eq.profile) ==
+  CHECK(chosen_actions(test::entry_game(), eq.profile) ==
         std::vector<std::string>{"In", "Cooperate"});
 }
 
@@ -310,19 +298,10 @@ TEST_CASE(
 TEST_CASE(
     "backward induction: a chain a million nodes deep solves without "
     "recursion") {
-  GameBuilder<double> b;
-  const auto p = b.add_player("P");
-  const auto q = b.add_player("Q");
-  const auto step = b.add_action_set({"take", "pass"});
-  NodeId v = b.root();
-  const int depth = 1'000'000;
-  for (int i = 0; i < depth; ++i) {
-    const auto kids = b.move(v, b.add_infoset(i % 2 ? q : p, "", step));
-    b.set_outcome(kids[0], b.add_outcome("", {double(i % 7), double(i % 5)}));
-    // Ties between these few payoff values make the equilibria countless.
-    v = kids[1];
-  }
-  const auto g = std::move(b).freeze();
+  // Ties between these few payoff values make the equilibria countless.
+  const auto g = test::take_or_pass_chain<double>(1'000'000, [](int i) {
+    return std::array{double(i % 7), double(i % 5)};
+  });
   const auto result = solve_backward_induction(g);
   CHECK(result.equilibria[0].verification.passed());
   const auto all =

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bargain/game/builder.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
@@ -205,12 +206,9 @@ TEST_CASE("dot: a game beyond the node limit is refused before any output") {
   CHECK_NOTHROW(write_dot(out, game, {.max_nodes = 11}));
 
   // By default, a few thousand nodes.
-  GameBuilder<double> b;
-  const auto step =
-      b.add_infoset(b.add_player("P"), "", b.add_action_set({"stop", "go"}));
-  NodeId v = b.root();
-  for (int i = 0; i < 2500; ++i) v = b.move(v, step)[1];
-  const auto chain = std::move(b).freeze();
+  const auto chain = test::take_or_pass_chain<double>(2500, [](int) {
+    return std::array{0.0, 0.0};
+  });
   CHECK_THROWS_AS(dot_of(chain), LimitError);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bargain/error.hpp"
 #include "bargain/io/efg.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
@@ -15,16 +16,10 @@ namespace {
 // A valid start (players A and B, an empty comment); nodes from line 3.
 const std::string kHead = "EFG 2 R \"t\" { \"A\" \"B\" }\n\"\"\n";
 
-// The message of the ParseError reading `text` throws.
 std::string parse_error(std::string_view text) {
-  try {
-    read_efg(text, "bad.efg");
-  } catch (const ParseError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    return std::string("not a ParseError: ") + e.what();
-  }
-  return "accepted";
+  return test::parse_error(
+      [](std::string_view t, const std::string& f) { return read_efg(t, f); },
+      text, "bad.efg");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "bargain/error.hpp"
 #include "bargain/game/strategic.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
@@ -37,16 +38,10 @@ constexpr std::string_view kOutcomeVersion =
 1 0 0 2
 )";
 
-// The message of the ParseError reading `text` throws.
 std::string parse_error(std::string_view text) {
-  try {
-    read_nfg(text, "bad.nfg");
-  } catch (const ParseError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    return std::string("not a ParseError: ") + e.what();
-  }
-  return "accepted";
+  return test::parse_error(
+      [](std::string_view t, const std::string& f) { return read_nfg(t, f); },
+      text, "bad.nfg");
 }
 
 using Labels = std::vector<std::vector<std::string>>;

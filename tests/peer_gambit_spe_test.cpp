@@ -29,11 +29,14 @@ std::string slurp(const std::string& path) {
 // Games INVENTORY.csv marks as perfect information.
 std::vector<std::string> perfect_information_games() {
   std::ifstream inventory(kGambit + "INVENTORY.csv");
-  REQUIRE_MESSAGE(inventory, "shared/peers/gambit/INVENTORY.csv is missing: ../shared must sit beside the checkout");
+  REQUIRE_MESSAGE(inventory,
+                  "shared/peers/gambit/INVENTORY.csv is missing: ../shared "
+                  "must sit beside the checkout");
   std::vector<std::string> games;
   std::string line;
   while (std::getline(inventory, line))
-    if (line.find("perfect_info=True") != std::string::npos) games.push_back(line.substr(0, line.find(',')));
+    if (line.find("perfect_info=True") != std::string::npos)
+      games.push_back(line.substr(0, line.find(',')));
   return games;
 }
 
@@ -43,14 +46,17 @@ std::vector<Rational> flat(const BehaviorProfile<Rational>& profile) {
 
 // Gambit 17's enumpure prints pure profiles of the reduced strategic form:
 // an information set that the player's own earlier moves rule out shows zeros.
-std::vector<Rational> flat_reduced(const Game& game, const BehaviorProfile<Rational>& profile) {
+std::vector<Rational> flat_reduced(const Game& game,
+                                   const BehaviorProfile<Rational>& profile) {
   const GameTree& tree = game.tree();
   BehaviorProfile<Rational> shown = profile;
   for (PlayerId p = 0; p < tree.player_count(); ++p) {
-    std::vector<bool> open(tree.node_count(), true);  // not ruled out by p's own moves
+    std::vector<bool> open(tree.node_count(),
+                           true);  // not ruled out by p's own moves
     for (NodeId v = 1; v < tree.node_count(); ++v) {
       const NodeId parent = tree.parent(v);
-      open[v] = open[parent] && !(tree.kind(parent) == NodeKind::decision && tree.player(parent) == p &&
+      open[v] = open[parent] && !(tree.kind(parent) == NodeKind::decision &&
+                                  tree.player(parent) == p &&
                                   profile[tree.incoming_action(v)] == 0);
     }
     for (const InfosetId set : tree.infosets_of(p)) {
@@ -65,7 +71,9 @@ std::vector<Rational> flat_reduced(const Game& game, const BehaviorProfile<Ratio
 
 }  // namespace
 
-TEST_CASE("peers: all pure SPE of Gambit's perfect-information games equal gambit-enumpure -P") {
+TEST_CASE(
+    "peers: all pure SPE of Gambit's perfect-information games equal "
+    "gambit-enumpure -P") {
   const auto games = perfect_information_games();
   CHECK(games.size() == 29);
   std::size_t compared = 0;
@@ -73,7 +81,8 @@ TEST_CASE("peers: all pure SPE of Gambit's perfect-information games equal gambi
     CAPTURE(name);
     const Game game = read_efg_file(kGambit + "games/" + name);
     REQUIRE(game.tree().has_perfect_information());
-    const auto result = solve_backward_induction(game, {.all = true, .max_equilibria = 10000});
+    const auto result =
+        solve_backward_induction(game, {.all = true, .max_equilibria = 10000});
     std::set<std::vector<Rational>> ours;
     for (const auto& eq : result.equilibria) {
       CHECK(eq.verification.max_regret == 0);
@@ -88,10 +97,11 @@ TEST_CASE("peers: all pure SPE of Gambit's perfect-information games equal gambi
     }
     REQUIRE_FALSE(result.truncated());
 
-    const auto theirs_list =
-        read_gambit_lines(slurp(kGambit + "results-16.4.1-spe/" + name + ".enumpureP.txt"));
+    const auto theirs_list = read_gambit_lines(
+        slurp(kGambit + "results-16.4.1-spe/" + name + ".enumpureP.txt"));
     if (!theirs_list.empty()) {
-      const std::set<std::vector<Rational>> theirs(theirs_list.begin(), theirs_list.end());
+      const std::set<std::vector<Rational>> theirs(theirs_list.begin(),
+                                                   theirs_list.end());
       CHECK(ours == theirs);
       ++compared;
       continue;
@@ -99,10 +109,13 @@ TEST_CASE("peers: all pure SPE of Gambit's perfect-information games equal gambi
     // Gambit 16.4.1 -P printed nothing here: it mishandles outcomes on inner
     // nodes (Gambit issue 654). Gambit 17's enumpure lists every pure Nash
     // equilibrium, which must include each subgame-perfect one.
-    const auto all_nash = read_gambit_lines(slurp(kGambit + "results/" + name + ".enumpure.txt"));
+    const auto all_nash =
+        read_gambit_lines(slurp(kGambit + "results/" + name + ".enumpure.txt"));
     REQUIRE_FALSE(all_nash.empty());
-    const std::set<std::vector<Rational>> nash(all_nash.begin(), all_nash.end());
-    for (const auto& eq : result.equilibria) CHECK(nash.count(flat_reduced(game, eq.profile)) == 1);
+    const std::set<std::vector<Rational>> nash(all_nash.begin(),
+                                               all_nash.end());
+    for (const auto& eq : result.equilibria)
+      CHECK(nash.count(flat_reduced(game, eq.profile)) == 1);
     ++compared;
   }
   CHECK(compared == 28);

@@ -3,27 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "bargain/game/builder.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
-namespace {
-
-// Selten's entry game: Out (1,5); In then Fight (0,0) or Cooperate (2,2).
-Game entry_game() {
-  GameBuilder<Rational> b("Entry");
-  const auto entrant = b.add_player("Entrant");
-  const auto incumbent = b.add_player("Incumbent");
-  const auto first =
-      b.move(b.root(), b.add_infoset(entrant, "enter?", {"Out", "In"}));
-  b.set_outcome(first[0], b.add_outcome("out", {1, 5}));
-  const auto second = b.move(
-      first[1], b.add_infoset(incumbent, "respond", {"Fight", "Cooperate"}));
-  b.set_outcome(second[0], b.add_outcome("war", {0, 0}));
-  b.set_outcome(second[1], b.add_outcome("peace", {2, 2}));
-  return std::move(b).freeze();
-}
-
-}  // namespace
+using test::entry_game;
 
 TEST_CASE("tree: a built game freezes into preorder with CSR children") {
   const Game game = entry_game();
@@ -163,18 +147,10 @@ TEST_CASE("tree: imperfect recall is reported with the set and the reason") {
 }
 
 TEST_CASE("tree: a chain a million nodes deep freezes without recursion") {
-  GameBuilder<double> b;
-  const auto p = b.add_player("P");
-  const auto q = b.add_player("Q");
-  const auto step = b.add_action_set({"take", "pass"});
-  NodeId v = b.root();
   const int depth = 1'000'000;
-  for (int i = 0; i < depth; ++i) {
-    const auto kids = b.move(v, b.add_infoset(i % 2 ? q : p, "", step));
-    b.set_outcome(kids[0], b.add_outcome("", {double(i), double(-i)}));
-    v = kids[1];
-  }
-  const auto g = std::move(b).freeze();
+  const auto g = test::take_or_pass_chain<double>(depth, [](int i) {
+    return std::array{double(i), double(-i)};
+  });
   CHECK(g.tree().node_count() == 2 * depth + 1);
   CHECK(g.tree().has_perfect_recall());
   CHECK(g.tree().depth(static_cast<NodeId>(g.tree().node_count() - 1)) ==

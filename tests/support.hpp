@@ -1,0 +1,63 @@
+// Games and helpers several test suites share.
+#pragma once
+
+#include <array>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include "bargain/error.hpp"
+#include "bargain/game/builder.hpp"
+
+namespace bargain::test {
+
+/// Selten's entry game: Out (1,5); In, then Fight (0,0) or Cooperate (2,2).
+inline Game entry_game() {
+  GameBuilder<Rational> b("Entry");
+  const auto entrant = b.add_player("Entrant");
+  const auto incumbent = b.add_player("Incumbent");
+  const auto first =
+      b.move(b.root(), b.add_infoset(entrant, "enter?", {"Out", "In"}));
+  b.set_outcome(first[0], b.add_outcome("out", {1, 5}));
+  const auto second = b.move(
+      first[1], b.add_infoset(incumbent, "respond", {"Fight", "Cooperate"}));
+  b.set_outcome(second[0], b.add_outcome("war", {0, 0}));
+  b.set_outcome(second[1], b.add_outcome("peace", {2, 2}));
+  return std::move(b).freeze();
+}
+
+/// A centipede-like chain `depth` moves deep: players 1 and 2 alternate,
+/// "take" ends the game with payoff(i) at move i, "pass" goes on. Built to
+/// show that nothing recurses on the depth of a tree.
+template <Scalar T, class Payoff>
+ExtensiveGame<T> take_or_pass_chain(int depth, Payoff payoff) {
+  GameBuilder<T> b("chain");
+  const PlayerId player[2] = {b.add_player("1"), b.add_player("2")};
+  const auto step = b.add_action_set({"take", "pass"});
+  NodeId v = b.root();
+  for (int i = 0; i < depth; ++i) {
+    // One information set per move: perfect information.
+    const auto kids = b.move(v, b.add_infoset(player[i % 2], "", step));
+    const std::array<T, 2> u = payoff(i);
+    b.set_outcome(kids[0], b.add_outcome("", {u[0], u[1]}));
+    v = kids[1];
+  }
+  return std::move(b).freeze();
+}
+
+/// The message of the ParseError that `read(text, file)` throws; "accepted"
+/// if it throws nothing.
+template <class Read>
+std::string parse_error(Read read, std::string_view text,
+                        const std::string& file) {
+  try {
+    read(text, file);
+  } catch (const ParseError& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    return std::string("not a ParseError: ") + e.what();
+  }
+  return "accepted";
+}
+
+}  // namespace bargain::test
