@@ -4,7 +4,13 @@
 #include "bargain/game/tree.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <new>
 #include <string>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "bargain/error.hpp"
 #include "bargain/game/builder.hpp"
@@ -47,6 +53,88 @@ std::string describe_infoset(const GameTree& tree, InfosetId set) {
   return text;
 }
 
+namespace detail {
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+namespace {
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+std::size_t round_to_huge_pages(std::size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+}  // namespace
+
+void* allocate_big_array(std::size_t bytes) {
+  // Maps a huge page more than needed and trims the ends, so the array
+  // starts on a huge-page boundary.
+  const std::size_t size = round_to_huge_pages(bytes);
+  void* mapped = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapped == MAP_FAILED) throw std::bad_alloc();
+  const auto begin = reinterpret_cast<std::uintptr_t>(mapped);
+  const std::uintptr_t aligned =
+      (begin + kHugePage - 1) / kHugePage * kHugePage;
+  const std::uintptr_t end = begin + size + kHugePage;
+  if (aligned > begin) munmap(mapped, aligned - begin);
+  if (end > aligned + size)
+    munmap(reinterpret_cast<void*>(aligned + size), end - aligned - size);
+  // Advice only: without huge pages the array is an ordinary mapping.
+  madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+  return reinterpret_cast<void*>(aligned);
+}
+
+void deallocate_big_array(void* array, std::size_t bytes) noexcept {
+  munmap(array, round_to_huge_pages(bytes));
+}
+#else
+void* allocate_big_array(std::size_t bytes) { return ::operator new(bytes); }
+
+void deallocate_big_array(void* array, std::size_t) noexcept {
+  ::operator delete(array);
+}
+#endif
+
+}  // namespace detail
+
+namespace {
+
+template <class T, class Allocator>
+std::size_t heap_bytes(const std::vector<T, Allocator>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+std::size_t heap_bytes(const std::string& s) {
+  // Short strings live inside the object; longer ones own a buffer.
+  return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0;
+}
+
+template <class T>
+std::size_t heap_bytes(const std::vector<std::vector<T>>& v) {
+  std::size_t bytes = v.capacity() * sizeof(std::vector<T>);
+  for (const auto& inner : v) bytes += heap_bytes(inner);
+  return bytes;
+}
+
+std::size_t heap_bytes(const std::vector<std::string>& v) {
+  std::size_t bytes = v.capacity() * sizeof(std::string);
+  for (const auto& s : v) bytes += heap_bytes(s);
+  return bytes;
+}
+
+}  // namespace
+
+std::size_t GameTree::memory_bytes() const noexcept {
+  return heap_bytes(title_) + heap_bytes(comment_) + heap_bytes(players_) +
+         heap_bytes(kind_) + heap_bytes(parent_) + heap_bytes(slot_) +
+         heap_bytes(child_begin_) + heap_bytes(children_) +
+         heap_bytes(outcome_) + heap_bytes(node_label_) +
+         heap_bytes(infoset_player_) + heap_bytes(infoset_label_) +
+         heap_bytes(infoset_rank_) + heap_bytes(action_begin_) +
+         heap_bytes(member_begin_) + heap_bytes(members_) + heap_bytes(inner_) +
+         heap_bytes(player_infosets_) + heap_bytes(chance_offset_) +
+         heap_bytes(action_label_) + heap_bytes(outcome_label_) +
+         heap_bytes(texts_) + heap_bytes(recall_violation_);
+}
+
 bool operator==(const GameTree& a, const GameTree& b) {
   if (a.title_ != b.title_ || a.comment_ != b.comment_ ||
       a.players_ != b.players_ || a.kind_ != b.kind_ ||
@@ -57,7 +145,7 @@ bool operator==(const GameTree& a, const GameTree& b) {
       a.member_begin_ != b.member_begin_ || a.members_ != b.members_ ||
       a.recall_violation_ != b.recall_violation_ ||
       a.action_label_.size() != b.action_label_.size() ||
-      a.outcome_label_.size() != b.outcome_label_.size())
+      a.outcome_count_ != b.outcome_count_)
     return false;
   for (NodeId v = 0; v < a.node_count(); ++v)
     if (a.label(v) != b.label(v)) return false;
@@ -212,69 +300,91 @@ TreeBuilder::Frozen TreeFreezer::freeze(TreeBuilder&& b) {
   t.comment_ = std::move(b.comment_);
   t.players_ = std::move(b.players_);
 
-  // Preorder, with an explicit stack.
-  std::vector<NodeId> order;
-  order.reserve(n);
-  std::vector<NodeId> new_id(n);
-  {
-    std::vector<NodeId> stack{0};
-    while (!stack.empty()) {
-      const NodeId v = stack.back();
-      stack.pop_back();
-      new_id[v] = static_cast<NodeId>(order.size());
-      order.push_back(v);
-      if (b.kind_[v] == NodeKind::terminal) continue;
-      const auto k = static_cast<NodeId>(b.action_count(b.node_infoset_[v]));
-      for (NodeId j = k; j-- > 0;) stack.push_back(b.first_child_[v] + j);
+  const auto child_count = [&b](NodeId src) -> NodeId {
+    return b.kind_[src] == NodeKind::terminal
+               ? 0
+               : static_cast<NodeId>(b.action_count(b.node_infoset_[src]));
+  };
+
+  // Preorder numbers without a traversal. A move appends its children, so
+  // builder ids grow down every path: a reverse scan sees children before
+  // parents and sums subtree sizes; a forward scan then numbers each child
+  // from its parent's number and its elder siblings' sizes. Both read the
+  // builder in order. One array serves: a child's size is read once, by its
+  // parent, just before its number overwrites it.
+  BigVector<NodeId> preorder(n, 1);
+  for (NodeId src = static_cast<NodeId>(n); src-- > 0;)
+    for (NodeId j = 0, k = child_count(src); j < k; ++j)
+      preorder[src] += preorder[b.first_child_[src] + j];
+  preorder[0] = 0;
+  for (NodeId src = 0; src < n; ++src) {
+    NodeId next = preorder[src] + 1;
+    for (NodeId j = 0, k = child_count(src); j < k; ++j) {
+      const NodeId child = b.first_child_[src] + j;
+      const NodeId size = preorder[child];
+      preorder[child] = next;
+      next += size;
     }
   }
 
-  TreeBuilder::Frozen out;
-  out.infoset_of.assign(b.infoset_player_.size(), kNoNode);
-  out.outcome_of.assign(b.outcome_label_.size(), kNoOutcome);
-
+  // Each node to its place, still in builder order; information sets and
+  // outcomes keep their builder ids until the preorder pass below.
   t.kind_.resize(n);
   t.parent_.resize(n);
   t.slot_.resize(n);
   t.child_begin_.resize(n + 1);
-  t.children_.reserve(n - 1);
   t.outcome_.resize(n);
   if (!b.node_label_.empty()) t.node_label_.resize(n);
   t.parent_[0] = kNoNode;
+  t.child_begin_[0] = 0;
+  for (NodeId src = 0; src < n; ++src) {
+    const NodeId v = preorder[src];
+    t.kind_[v] = b.kind_[src];
+    t.outcome_[v] = b.node_outcome_[src];
+    t.slot_[v] = b.node_infoset_[src];
+    if (!t.node_label_.empty()) t.node_label_[v] = b.node_label_[src];
+    const NodeId k = child_count(src);
+    t.child_begin_[v + 1] = k;  // a count until summed below
+    for (NodeId j = 0; j < k; ++j)
+      t.parent_[preorder[b.first_child_[src] + j]] = v;
+  }
 
+  // In preorder: child offsets, terminal numbers, and information sets and
+  // outcomes numbered by first appearance.
+  TreeBuilder::Frozen out;
+  out.infoset_of.assign(b.infoset_player_.size(), kNoNode);
+  out.outcome_of.assign(b.outcome_label_.size(), kNoOutcome);
   std::uint32_t terminals = 0;
   std::uint32_t outcomes = 0;
   std::vector<std::uint32_t> member_count;
   for (NodeId v = 0; v < n; ++v) {
-    const NodeId src = order[v];
-    t.kind_[v] = b.kind_[src];
-    t.child_begin_[v] = static_cast<std::uint32_t>(t.children_.size());
-    if (!t.node_label_.empty()) t.node_label_[v] = b.node_label_[src];
-    const OutcomeId o = b.node_outcome_[src];
-    if (o != kNoOutcome && out.outcome_of[o] == kNoOutcome)
-      out.outcome_of[o] = outcomes++;
-    t.outcome_[v] = o == kNoOutcome ? kNoOutcome : out.outcome_of[o];
-    if (b.kind_[src] == NodeKind::terminal) {
+    t.child_begin_[v + 1] += t.child_begin_[v];
+    if (const OutcomeId o = t.outcome_[v]; o != kNoOutcome) {
+      if (out.outcome_of[o] == kNoOutcome) out.outcome_of[o] = outcomes++;
+      t.outcome_[v] = out.outcome_of[o];
+    }
+    if (t.kind_[v] == NodeKind::terminal) {
       t.slot_[v] = terminals++;
       continue;
     }
-    const InfosetId set = b.node_infoset_[src];
-    if (out.infoset_of[set] == kNoNode) {
-      out.infoset_of[set] = static_cast<InfosetId>(member_count.size());
+    InfosetId& set = out.infoset_of[t.slot_[v]];
+    if (set == kNoNode) {
+      set = static_cast<InfosetId>(member_count.size());
       member_count.push_back(0);
     }
-    const InfosetId frozen_set = out.infoset_of[set];
-    t.slot_[v] = frozen_set;
-    ++member_count[frozen_set];
-    const auto k = static_cast<NodeId>(b.action_count(set));
-    for (NodeId j = 0; j < k; ++j) {
-      const NodeId child = new_id[b.first_child_[src] + j];
-      t.children_.push_back(child);
-      t.parent_[child] = v;
-    }
+    t.slot_[v] = set;
+    ++member_count[set];
   }
-  t.child_begin_[n] = static_cast<std::uint32_t>(t.children_.size());
   t.terminal_count_ = terminals;
+
+  // Children in action order: a node's children come in preorder.
+  t.children_.resize(t.child_begin_[n]);
+  {
+    BigVector<std::uint32_t>& next_slot = preorder;  // free again
+    std::copy(t.child_begin_.begin(), t.child_begin_.end() - 1,
+              next_slot.begin());
+    for (NodeId v = 1; v < n; ++v) t.children_[next_slot[t.parent_[v]]++] = v;
+  }
 
   // Information sets, actions and their labels in the new order.
   const std::size_t sets = member_count.size();
@@ -282,27 +392,42 @@ TreeBuilder::Frozen TreeFreezer::freeze(TreeBuilder&& b) {
   for (InfosetId s = 0; s < out.infoset_of.size(); ++s)
     if (out.infoset_of[s] != kNoNode) source_of[out.infoset_of[s]] = s;
   t.infoset_player_.resize(sets);
-  t.infoset_label_.resize(sets);
   t.infoset_rank_.resize(sets);
   t.action_begin_.resize(sets + 1);
   t.member_begin_.resize(sets + 1);
   t.player_infosets_.resize(t.players_.size() + 1);
+  const auto list_of = [&t](PlayerId p) {
+    return p == kChance ? t.players_.size() : p;
+  };
+  // Sizes first, so that every array is allocated once and exactly.
+  std::vector<std::size_t> list_size(t.player_infosets_.size(), 0);
+  bool labelled_sets = false;
   t.action_begin_[0] = 0;
   t.member_begin_[0] = 0;
   for (InfosetId s = 0; s < sets; ++s) {
     const InfosetId src = source_of[s];
+    t.action_begin_[s + 1] =
+        t.action_begin_[s] + static_cast<ActionId>(b.action_count(src));
+    t.member_begin_[s + 1] = t.member_begin_[s] + member_count[s];
+    labelled_sets = labelled_sets || b.infoset_label_[src] != 0;
+    ++list_size[list_of(b.infoset_player_[src])];
+  }
+  for (std::size_t i = 0; i < list_size.size(); ++i)
+    t.player_infosets_[i].reserve(list_size[i]);
+  t.action_label_.resize(t.action_begin_[sets]);
+  if (labelled_sets) t.infoset_label_.resize(sets);
+  for (InfosetId s = 0; s < sets; ++s) {
+    const InfosetId src = source_of[s];
     const PlayerId p = b.infoset_player_[src];
     t.infoset_player_[s] = p;
-    t.infoset_label_[s] = b.infoset_label_[src];
-    auto& list = t.player_infosets_[p == kChance ? t.players_.size() : p];
+    if (labelled_sets) t.infoset_label_[s] = b.infoset_label_[src];
+    auto& list = t.player_infosets_[list_of(p)];
     t.infoset_rank_[s] = static_cast<std::uint32_t>(list.size());
     list.push_back(s);
-    const auto set = b.infoset_actions_[src];
-    for (auto x = b.action_set_begin_[set]; x < b.action_set_begin_[set + 1];
-         ++x)
-      t.action_label_.push_back(b.action_set_labels_[x]);
-    t.action_begin_[s + 1] = static_cast<ActionId>(t.action_label_.size());
-    t.member_begin_[s + 1] = t.member_begin_[s] + member_count[s];
+    const auto labels = b.infoset_actions_[src];
+    std::copy(b.action_set_labels_.begin() + b.action_set_begin_[labels],
+              b.action_set_labels_.begin() + b.action_set_begin_[labels + 1],
+              t.action_label_.begin() + t.action_begin_[s]);
     if (p != kChance && member_count[s] > 1) t.perfect_information_ = false;
   }
   t.members_.resize(t.member_begin_[sets]);
@@ -312,18 +437,33 @@ TreeBuilder::Frozen TreeFreezer::freeze(TreeBuilder&& b) {
     for (NodeId v = 0; v < n; ++v)
       if (t.kind_[v] != NodeKind::terminal) t.members_[fill[t.slot_[v]]++] = v;
   }
+  if (t.members_.size() != sets) {
+    t.inner_.resize(t.members_.size());
+    std::size_t inner = 0;
+    for (NodeId v = 0; v < n; ++v)
+      if (t.kind_[v] != NodeKind::terminal) t.inner_[inner++] = v;
+  }
   t.chance_offset_.assign(1, 0);
   for (const InfosetId s : t.player_infosets_.back())
     t.chance_offset_.push_back(t.chance_offset_.back() +
                                static_cast<std::uint32_t>(t.action_count(s)));
 
-  t.outcome_label_.resize(outcomes);
+  t.outcome_count_ = outcomes;
+  bool labelled_outcomes = false;
   for (OutcomeId o = 0; o < out.outcome_of.size(); ++o)
-    if (out.outcome_of[o] != kNoOutcome)
-      t.outcome_label_[out.outcome_of[o]] = b.outcome_label_[o];
+    labelled_outcomes = labelled_outcomes || (out.outcome_of[o] != kNoOutcome &&
+                                              b.outcome_label_[o] != 0);
+  if (labelled_outcomes) {
+    t.outcome_label_.resize(outcomes);
+    for (OutcomeId o = 0; o < out.outcome_of.size(); ++o)
+      if (out.outcome_of[o] != kNoOutcome)
+        t.outcome_label_[out.outcome_of[o]] = b.outcome_label_[o];
+  }
   t.texts_ = std::move(b.texts_);
 
-  check_recall(t);
+  // A tree whose every information set is one node has perfect recall:
+  // no set can lie twice on a path, nor be reached by two histories.
+  if (t.members_.size() != sets) check_recall(t);
   out.tree = std::move(tree);
   return out;
 }
@@ -351,8 +491,9 @@ void TreeFreezer::check_recall(GameTree& t) {
   std::vector<std::uint8_t> on_path(t.infoset_count(), 0);
   struct Frame {
     NodeId node;
-    PlayerId mover;     // the parent's mover, whose last move this node set
-    ActionId previous;  // that player's last move before
+    PlayerId mover;        // the parent's mover, whose last move this node set
+    ActionId previous;     // that player's last move before
+    ActionId next_action;  // the action leading to the next child entered
   };
   std::vector<Frame> path;
 
@@ -365,12 +506,15 @@ void TreeFreezer::check_recall(GameTree& t) {
       path.pop_back();
     }
     // Entering v: its parent's mover has just taken the action leading here.
-    Frame frame{v, kChance, kNoAction};
+    // Children are entered in action order, so the parent's frame counts it.
+    Frame frame{v, kChance, kNoAction,
+                t.is_terminal(v) ? kNoAction : *t.actions(t.slot_[v]).begin()};
     if (parent != kNoNode && t.kind_[parent] == NodeKind::decision) {
       frame.mover = t.player(parent);
       frame.previous = last_own[frame.mover];
-      last_own[frame.mover] = t.incoming_action(v);
+      last_own[frame.mover] = path.back().next_action;
     }
+    if (parent != kNoNode) ++path.back().next_action;
     path.push_back(frame);
     if (t.kind_[v] == NodeKind::terminal) continue;
     const InfosetId set = t.slot_[v];

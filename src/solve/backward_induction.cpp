@@ -6,6 +6,7 @@ namespace bargain {
 
 void require_perfect_information(const GameTree& tree,
                                  std::string_view method) {
+  if (tree.has_perfect_information()) return;
   for (InfosetId set = 0; set < tree.infoset_count(); ++set) {
     if (tree.infoset_player(set) == kChance || tree.members(set).size() == 1)
       continue;

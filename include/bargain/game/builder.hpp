@@ -88,19 +88,19 @@ class TreeBuilder {
   std::string title_, comment_;
   std::vector<std::string> players_;
 
-  std::vector<NodeKind> kind_;
-  std::vector<std::uint32_t> node_infoset_;
-  std::vector<NodeId> first_child_;
-  std::vector<OutcomeId> node_outcome_;
-  std::vector<std::uint32_t> node_label_;  // grown on the first label
+  BigVector<NodeKind> kind_;
+  BigVector<std::uint32_t> node_infoset_;
+  BigVector<NodeId> first_child_;
+  BigVector<OutcomeId> node_outcome_;
+  BigVector<std::uint32_t> node_label_;  // grown on the first label
 
-  std::vector<PlayerId> infoset_player_;
-  std::vector<std::uint32_t> infoset_label_;
-  std::vector<ActionSetId> infoset_actions_;
+  BigVector<PlayerId> infoset_player_;
+  BigVector<std::uint32_t> infoset_label_;
+  BigVector<ActionSetId> infoset_actions_;
   std::vector<std::uint32_t> action_set_begin_{0};
   std::vector<std::uint32_t> action_set_labels_;
 
-  std::vector<std::uint32_t> outcome_label_;
+  BigVector<std::uint32_t> outcome_label_;
 
   std::vector<std::string> texts_{std::string{}};
   std::unordered_map<std::string, std::uint32_t> text_index_{
@@ -226,12 +226,21 @@ class GameBuilder {
     ExtensiveGame<T> game;
     game.tree_ = frozen.tree;
 
-    game.outcome_payoffs_.resize(tree.outcome_count() * n);
-    for (OutcomeId o = 0; o < frozen.outcome_of.size(); ++o) {
-      const OutcomeId to = frozen.outcome_of[o];
-      if (to == kNoOutcome) continue;
-      for (std::size_t p = 0; p < n; ++p)
-        game.outcome_payoffs_[to * n + p] = std::move(payoffs_[o * n + p]);
+    // Outcomes added in the order they are first used, as a reader of a
+    // file adds them, keep their numbers: their payoffs move over whole.
+    bool renumbered = frozen.outcome_of.size() != tree.outcome_count();
+    for (OutcomeId o = 0; o < frozen.outcome_of.size() && !renumbered; ++o)
+      renumbered = frozen.outcome_of[o] != o;
+    if (!renumbered) {
+      game.outcome_payoffs_ = std::move(payoffs_);
+    } else {
+      game.outcome_payoffs_.resize(tree.outcome_count() * n);
+      for (OutcomeId o = 0; o < frozen.outcome_of.size(); ++o) {
+        const OutcomeId to = frozen.outcome_of[o];
+        if (to == kNoOutcome) continue;
+        for (std::size_t p = 0; p < n; ++p)
+          game.outcome_payoffs_[to * n + p] = std::move(payoffs_[o * n + p]);
+      }
     }
 
     auto gather = [&](const std::vector<std::vector<T>>& per_set) {
@@ -296,10 +305,10 @@ class GameBuilder {
   // A play's payoff is the sum of the outcomes on its path. Most trees carry
   // outcomes on terminal nodes only; the general case keeps a stack of the
   // running sums at the outcome-carrying ancestors of the current node.
-  static std::vector<T> sum_outcomes_on_paths(const GameTree& tree,
-                                              const std::vector<T>& outcome) {
+  static BigVector<T> sum_outcomes_on_paths(const GameTree& tree,
+                                            const BigVector<T>& outcome) {
     const std::size_t n = tree.player_count();
-    std::vector<T> out(tree.terminal_count() * n, T(0));
+    BigVector<T> out(tree.terminal_count() * n, T(0));
     struct Open {
       NodeId subtree_end;
       std::vector<T> sum;
@@ -314,8 +323,12 @@ class GameBuilder {
       if (tree.is_terminal(v)) {
         T* dst = out.data() + tree.terminal_index(v) * n;
         for (std::size_t p = 0; p < n; ++p) {
-          if (!open.empty()) dst[p] = open.back().sum[p];
-          if (o != kNoOutcome) dst[p] = dst[p] + outcome[o * n + p];
+          if (o == kNoOutcome) {
+            if (!open.empty()) dst[p] = open.back().sum[p];
+          } else {
+            dst[p] = open.empty() ? outcome[o * n + p]
+                                  : open.back().sum[p] + outcome[o * n + p];
+          }
         }
       } else if (o != kNoOutcome) {
         std::vector<T> sum(n, T(0));
@@ -338,7 +351,7 @@ class GameBuilder {
   }
 
   TreeBuilder tree_;
-  std::vector<T> payoffs_;                            // outcome x player
+  BigVector<T> payoffs_;                              // outcome x player
   std::vector<std::vector<T>> probabilities_;         // per builder chance set
   std::vector<std::vector<std::vector<T>>> beliefs_;  // player, set
 };

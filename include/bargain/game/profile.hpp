@@ -42,8 +42,9 @@ class BehaviorProfile {
 
   /// The action played with certainty at `set`, or kNoAction if it mixes.
   ActionId pure_action(InfosetId set) const {
+    // Against the integer 1: an exact T(1) would allocate on every call.
     for (const ActionId a : tree_->actions(set))
-      if (probability_[a] == T(1)) return a;
+      if (probability_[a] == 1) return a;
     return kNoAction;
   }
 
@@ -71,7 +72,7 @@ class BehaviorProfile {
 
  private:
   std::shared_ptr<const GameTree> tree_;
-  std::vector<T> probability_;
+  BigVector<T> probability_;
 };
 
 }  // namespace bargain

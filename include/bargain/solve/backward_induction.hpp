@@ -39,50 +39,65 @@ void require_perfect_information(const GameTree& tree, std::string_view method);
 namespace detail {
 
 // One equilibrium: the mover takes its first best action (lowest index).
-// A decision node's value is its chosen child's row, shared by pointer.
+// A node's value is its chosen child's row, shared by number. Inner nodes
+// are visited from last to first, children before parents (evaluate_nodes
+// says why terminals are not visited). The values of inner children wait
+// on a stack: in reverse preorder they were the last ones found, the first
+// child's on top.
 template <Scalar T>
 BehaviorProfile<T> first_best_responses(const ExtensiveGame<T>& game) {
   const GameTree& tree = game.tree();
-  const std::size_t n = tree.node_count();
   const std::size_t players = game.player_count();
   BehaviorProfile<T> profile(game.shared_tree());
-  std::vector<const T*> row(n);
-  std::vector<T> chance_rows;
-  std::size_t chance_nodes = 0;
-  for (const InfosetId set : tree.infosets_of(kChance))
-    chance_nodes += tree.members(set).size();
-  chance_rows.reserve(chance_nodes * players);
-
-  for (NodeId v = static_cast<NodeId>(n); v-- > 0;) {
-    switch (tree.kind(v)) {
-      case NodeKind::terminal:
-        row[v] = game.payoffs(v).data();
-        break;
-      case NodeKind::decision: {
-        const PlayerId mover = tree.player(v);
-        const auto kids = tree.children(v);
-        std::size_t best = 0;
-        for (std::size_t j = 1; j < kids.size(); ++j)
-          if (row[kids[j]][mover] > row[kids[best]][mover]) best = j;
-        row[v] = row[kids[best]];
-        profile[*tree.actions(tree.infoset(v)).begin() +
-                static_cast<ActionId>(best)] = T(1);
-        break;
+  PayoffRows<T> rows(game);
+  // One entry below the bottom keeps the read in child_row in bounds.
+  std::vector<std::uint32_t> stack(1);
+  std::vector<std::uint32_t> chance_children;
+  const auto inner = tree.inner_nodes();
+  for (std::size_t i = inner.size(); i-- > 0;) {
+    const NodeId v = inner[i];
+    const auto kids = tree.children(v);
+    std::size_t popped = 0;
+    // Without branching on whether the child is terminal (see select).
+    const auto child_row = [&](std::size_t j) {
+      const bool terminal = tree.is_terminal(kids[j]);
+      const std::uint32_t r = select(
+          terminal, static_cast<std::uint32_t>(tree.terminal_index(kids[j])),
+          stack[stack.size() - 1 - popped]);
+      popped += !terminal;
+      return r;
+    };
+    std::uint32_t row;
+    if (tree.kind(v) == NodeKind::decision) {
+      const PlayerId mover = tree.player(v);
+      std::size_t best = 0;
+      row = child_row(0);
+      const T* best_value = &rows[row][mover];
+      for (std::size_t j = 1; j < kids.size(); ++j) {
+        const std::uint32_t candidate = child_row(j);
+        const T* value = &rows[candidate][mover];
+        const bool better = *value > *best_value;
+        best = select(better, j, best);
+        row = select(better, candidate, row);
+        best_value = better ? value : best_value;
       }
-      case NodeKind::chance: {
-        const auto kids = tree.children(v);
-        const std::size_t at = chance_rows.size();
-        for (PlayerId p = 0; p < players; ++p) {
-          const auto belief = game.beliefs(p, tree.infoset(v));
-          T sum = T(0);
-          for (std::size_t j = 0; j < kids.size(); ++j)
-            sum += belief[j] * row[kids[j]][p];
-          chance_rows.push_back(std::move(sum));
-        }
-        row[v] = chance_rows.data() + at;
-        break;
+      profile[*tree.actions(tree.infoset(v)).begin() +
+              static_cast<ActionId>(best)] = 1;
+    } else {
+      chance_children.resize(kids.size());
+      for (std::size_t j = 0; j < kids.size(); ++j)
+        chance_children[j] = child_row(j);
+      row = rows.next_row();
+      for (PlayerId p = 0; p < players; ++p) {
+        const auto belief = game.beliefs(p, tree.infoset(v));
+        T sum = T(0);
+        for (std::size_t j = 0; j < kids.size(); ++j)
+          sum += belief[j] * rows[chance_children[j]][p];
+        rows.add(std::move(sum));
       }
     }
+    stack.resize(stack.size() - popped);
+    stack.push_back(row);
   }
   return profile;
 }

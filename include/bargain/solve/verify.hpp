@@ -15,10 +15,7 @@ template <Scalar T>
 T payoff_scale(const ExtensiveGame<T>& game) {
   using std::abs;  // and Boost's abs for rationals, by argument lookup
   T scale = T(0);
-  const GameTree& tree = game.tree();
-  for (NodeId v = 0; v < tree.node_count(); ++v)
-    if (tree.is_terminal(v))
-      for (const auto& u : game.payoffs(v)) scale = std::max(scale, abs(u));
+  for (const auto& u : game.terminal_payoffs()) scale = std::max(scale, abs(u));
   return scale;
 }
 
@@ -31,9 +28,16 @@ template <Scalar T>
 Verification<T> verify_one_shot_deviations(const ExtensiveGame<T>& game,
                                            const NodeValues<T>& values) {
   const GameTree& tree = game.tree();
+  // An exact check tolerates nothing whatever the payoffs: no scale to find.
+  const T tolerance =
+      is_exact_v<T> ? T(0) : verification_tolerance(payoff_scale(game));
   Verification<T> check{"no player gains by deviating at any decision node",
-                        T(0), verification_tolerance(payoff_scale(game))};
-  for (NodeId v = 0; v < tree.node_count(); ++v) {
+                        T(0), tolerance};
+  // From last to first: a child's row was then just read at the child,
+  // and is still in cache.
+  const auto inner = tree.inner_nodes();
+  for (std::size_t i = inner.size(); i-- > 0;) {
+    const NodeId v = inner[i];
     if (tree.kind(v) != NodeKind::decision) continue;
     const PlayerId mover = tree.player(v);
     const T& held = values.at(v)[mover];
