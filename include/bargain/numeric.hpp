@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "bargain/error.hpp"
 
@@ -99,6 +100,30 @@ T from_rational(const Rational& value) {
   } else {
     return to_double(value);
   }
+}
+
+/// One scalar as another: exact to double rounds to nearest; double to
+/// exact is the double's exact binary value.
+template <Scalar To, Scalar From>
+To scalar_cast(const From& value) {
+  if constexpr (std::is_same_v<To, From>) {
+    return value;
+  } else if constexpr (is_exact_v<From>) {
+    return from_rational<To>(value);
+  } else {
+    return To(value);
+  }
+}
+
+/// A container of scalars converted element by element (scalar_cast) into
+/// a container of type Out.
+template <class Out, class In>
+Out convert_scalars(const In& values) {
+  Out out;
+  out.reserve(values.size());
+  for (const auto& v : values)
+    out.push_back(scalar_cast<typename Out::value_type>(v));
+  return out;
 }
 
 }  // namespace bargain

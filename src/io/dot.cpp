@@ -71,13 +71,13 @@ std::string dot_quoted(std::string_view text) {
 namespace dot_detail {
 
 void check_drawable(const GameTree& tree, std::size_t max_nodes,
-                    const GameTree* profile_tree) {
+                    bool foreign_profile) {
   if (tree.node_count() > max_nodes)
     throw LimitError(
         "write_dot: the game has " + std::to_string(tree.node_count()) +
         " nodes, more than the limit of " + std::to_string(max_nodes) +
         "; draw a smaller game or raise DotOptions::max_nodes");
-  if (profile_tree && profile_tree != &tree && !(*profile_tree == tree))
+  if (foreign_profile)
     throw GameError(
         "write_dot: the profile to highlight belongs to a different game "
         "tree; pass a profile of the game being drawn");

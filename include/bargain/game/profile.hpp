@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "bargain/error.hpp"
 #include "bargain/game/tree.hpp"
 #include "bargain/numeric.hpp"
 
@@ -48,9 +49,17 @@ class BehaviorProfile {
     return kNoAction;
   }
 
+  /// True for the tree the profile was made for, or an equal one.
+  bool belongs_to(const GameTree& tree) const {
+    return tree_.get() == &tree || *tree_ == tree;
+  }
+
   /// The probability that play following this profile (and chance) reaches
   /// each node is positive: used to draw the path of play.
   std::vector<bool> reached(const ExtensiveGame<T>& game) const {
+    if (!belongs_to(game.tree()))
+      throw GameError(
+          "a behaviour profile used with a game it was not made for");
     const GameTree& tree = *tree_;
     std::vector<bool> on_path(tree.node_count(), false);
     on_path[tree.root()] = true;

@@ -139,10 +139,11 @@ class StrategicGame {
   StrategicGame<U> convert() const {
     StrategicGame<U> out(title_, players_, strategies_);
     out.comment_ = comment_;
-    out.payoffs_ = convert_all<U>(payoffs_);
+    out.payoffs_ = convert_scalars<std::vector<U>>(payoffs_);
     if (outcomes_)
       out.outcomes_ =
-          OutcomeTable<U>{outcomes_->labels, convert_all<U>(outcomes_->payoffs),
+          OutcomeTable<U>{outcomes_->labels,
+                          convert_scalars<std::vector<U>>(outcomes_->payoffs),
                           outcomes_->contingency_outcome};
     return out;
   }
@@ -199,21 +200,6 @@ class StrategicGame {
       throw GameError("a strategic game needs " + std::string(what) +
                       ": expected " + std::to_string(expected) + ", given " +
                       std::to_string(found));
-  }
-
-  template <Scalar U, Scalar From>
-  static std::vector<U> convert_all(const std::vector<From>& values) {
-    std::vector<U> out;
-    out.reserve(values.size());
-    for (const auto& v : values) {
-      if constexpr (std::is_same_v<U, From>)
-        out.push_back(v);
-      else if constexpr (is_exact_v<From>)
-        out.push_back(from_rational<U>(v));
-      else
-        out.push_back(U(v));
-    }
-    return out;
   }
 
   std::string title_, comment_;

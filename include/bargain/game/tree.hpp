@@ -314,11 +314,11 @@ class ExtensiveGame {
   ExtensiveGame<U> convert() const {
     ExtensiveGame<U> out;
     out.tree_ = tree_;
-    out.outcome_payoffs_ = convert_all<BigVector<U>>(outcome_payoffs_);
-    out.terminal_payoffs_ = convert_all<BigVector<U>>(terminal_payoffs_);
-    out.probabilities_ = convert_all<std::vector<U>>(probabilities_);
+    out.outcome_payoffs_ = convert_scalars<BigVector<U>>(outcome_payoffs_);
+    out.terminal_payoffs_ = convert_scalars<BigVector<U>>(terminal_payoffs_);
+    out.probabilities_ = convert_scalars<std::vector<U>>(probabilities_);
     for (const auto& b : beliefs_)
-      out.beliefs_.push_back(convert_all<std::vector<U>>(b));
+      out.beliefs_.push_back(convert_scalars<std::vector<U>>(b));
     return out;
   }
 
@@ -342,23 +342,6 @@ class ExtensiveGame {
                                       InfosetId chance_set) const {
     return {all.data() + tree_->chance_offset(chance_set),
             tree_->action_count(chance_set)};
-  }
-
-  template <class Out, class In>
-  static Out convert_all(const In& values) {
-    using U = typename Out::value_type;
-    using From = typename In::value_type;
-    Out out;
-    out.reserve(values.size());
-    for (const auto& v : values) {
-      if constexpr (std::is_same_v<U, From>)
-        out.push_back(v);
-      else if constexpr (is_exact_v<From>)
-        out.push_back(from_rational<U>(v));
-      else
-        out.push_back(U(v));
-    }
-    return out;
   }
 
   std::shared_ptr<const GameTree> tree_;

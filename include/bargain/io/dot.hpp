@@ -54,7 +54,7 @@ enum class Emphasis : std::uint8_t {
 };
 
 void check_drawable(const GameTree& tree, std::size_t max_nodes,
-                    const GameTree* profile_tree);
+                    bool foreign_profile);
 void write_header(std::ostream& out, const GameTree& tree);
 /// "chance" or the player's name, and the information set's label if any.
 std::string mover_label(const GameTree& tree, NodeId v);
@@ -99,7 +99,7 @@ void write_dot(std::ostream& out, const ExtensiveGame<T>& game,
   const GameTree& tree = game.tree();
   const BehaviorProfile<T>* profile = options.profile;
   dot_detail::check_drawable(tree, options.max_nodes,
-                             profile ? &profile->tree() : nullptr);
+                             profile && !profile->belongs_to(tree));
   const std::vector<bool> on_path =
       profile ? profile->reached(game) : std::vector<bool>{};
   // A node, or the move into it, stands out when play reaches it; a move
