@@ -280,15 +280,8 @@ TEST_CASE(
 
 TEST_CASE(
     "backward induction: imperfect information is refused in one sentence") {
-  GameBuilder<Rational> b;
-  const auto a = b.add_player("A");
-  const auto bob = b.add_player("Bob");
-  const auto first = b.move(b.root(), b.add_infoset(a, "", {"L", "R"}));
-  const auto guess = b.add_infoset(bob, "guess", {"l", "r"});
-  b.move(first[0], guess);
-  b.move(first[1], guess);
   CHECK_THROWS_WITH_AS(
-      solve_backward_induction(std::move(b).freeze()),
+      solve_backward_induction(test::guessing_game()),
       "backward induction needs perfect information, but information set 1 "
       "of player 2 (Bob), \"guess\" holds 2 nodes (the mover cannot tell them "
       "apart)",

@@ -26,6 +26,19 @@ inline Game entry_game() {
   return std::move(b).freeze();
 }
 
+/// Player A ("A") picks L or R; Bob guesses without seeing it: one
+/// information set ("guess") of two nodes. No payoffs.
+inline Game guessing_game() {
+  GameBuilder<Rational> b;
+  const auto a = b.add_player("A");
+  const auto bob = b.add_player("Bob");
+  const auto first = b.move(b.root(), b.add_infoset(a, "", {"L", "R"}));
+  const auto guess = b.add_infoset(bob, "guess", {"l", "r"});
+  b.move(first[0], guess);
+  b.move(first[1], guess);
+  return std::move(b).freeze();
+}
+
 /// A centipede-like chain `depth` moves deep: players 1 and 2 alternate,
 /// "take" ends the game with payoff(i) at move i, "pass" goes on. Built to
 /// show that nothing recurses on the depth of a tree.

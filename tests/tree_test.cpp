@@ -132,14 +132,7 @@ TEST_CASE("tree: imperfect recall is reported with the set and the reason") {
           std::string::npos);
   }
   SUBCASE("a set that only others' moves separate keeps perfect recall") {
-    GameBuilder<Rational> b;
-    const auto a = b.add_player("A");
-    const auto bob = b.add_player("B");
-    const auto first = b.move(b.root(), b.add_infoset(a, "", {"L", "R"}));
-    const auto guess = b.add_infoset(bob, "guess", {"l", "r"});
-    b.move(first[0], guess);
-    b.move(first[1], guess);
-    const Game g = std::move(b).freeze();
+    const Game g = test::guessing_game();
     CHECK(g.tree().has_perfect_recall());
     CHECK_FALSE(g.tree().has_perfect_information());
     CHECK(g.tree().members(g.tree().infoset(1)).size() == 2);
