@@ -12,19 +12,13 @@
 #include "bargain/io/efg.hpp"
 #include "bargain/io/gambit_profile.hpp"
 #include "bargain/solve/backward_induction.hpp"
+#include "support.hpp"
 
 using namespace bargain;
 
 namespace {
 
-const std::string kGambit = std::string(BARGAIN_SHARED_DIR) + "/peers/gambit/";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+const std::string& kGambit = test::kGambitDir;
 
 // Games INVENTORY.csv marks as perfect information.
 std::vector<std::string> perfect_information_games() {
@@ -97,8 +91,8 @@ TEST_CASE(
     }
     REQUIRE_FALSE(result.truncated());
 
-    const auto theirs_list = read_gambit_lines(
-        slurp(kGambit + "results-16.4.1-spe/" + name + ".enumpureP.txt"));
+    const auto theirs_list = read_gambit_lines(test::read_text(
+        kGambit + "results-16.4.1-spe/" + name + ".enumpureP.txt"));
     if (!theirs_list.empty()) {
       const std::set<std::vector<Rational>> theirs(theirs_list.begin(),
                                                    theirs_list.end());
@@ -109,8 +103,8 @@ TEST_CASE(
     // Gambit 16.4.1 -P printed nothing here: it mishandles outcomes on inner
     // nodes (Gambit issue 654). Gambit 17's enumpure lists every pure Nash
     // equilibrium, which must include each subgame-perfect one.
-    const auto all_nash =
-        read_gambit_lines(slurp(kGambit + "results/" + name + ".enumpure.txt"));
+    const auto all_nash = read_gambit_lines(
+        test::read_text(kGambit + "results/" + name + ".enumpure.txt"));
     REQUIRE_FALSE(all_nash.empty());
     const std::set<std::vector<Rational>> nash(all_nash.begin(),
                                                all_nash.end());

@@ -3,6 +3,8 @@
 
 #include <array>
 #include <exception>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,18 @@
 #include "bargain/game/builder.hpp"
 
 namespace bargain::test {
+
+/// Gambit's games and answers, beside the checkout (never copied in).
+inline const std::string kGambitDir =
+    std::string(BARGAIN_SHARED_DIR) + "/peers/gambit/";
+
+/// A whole file as text; empty if it cannot be read.
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 /// Selten's entry game: Out (1,5); In, then Fight (0,0) or Cooperate (2,2).
 inline Game entry_game() {
