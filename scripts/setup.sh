@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libboost-dev libboost-graph-dev libgmp-dev libeigen3-dev
+  libboost-dev libboost-graph-dev libgmp-dev coinor-libclp-dev libeigen3-dev
   doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
   graphviz clang libclang-rt-14-dev
 )

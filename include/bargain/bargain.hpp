@@ -8,12 +8,22 @@
 #include "bargain/game/builder.hpp"
 #include "bargain/game/graph.hpp"
 #include "bargain/game/profile.hpp"
+#include "bargain/game/sequence_form.hpp"
 #include "bargain/game/strategic.hpp"
+#include "bargain/game/subgames.hpp"
 #include "bargain/game/tree.hpp"
 
+#include "bargain/games/poker.hpp"
+
 #include "bargain/solve/backward_induction.hpp"
+#include "bargain/solve/best_response.hpp"
 #include "bargain/solve/evaluate.hpp"
+#include "bargain/solve/lcp.hpp"
+#include "bargain/solve/linear_program.hpp"
 #include "bargain/solve/result.hpp"
+#include "bargain/solve/sequence_lemke.hpp"
+#include "bargain/solve/sequence_lp.hpp"
+#include "bargain/solve/subgame_perfect.hpp"
 #include "bargain/solve/verify.hpp"
 
 #include "bargain/io/dot.hpp"

@@ -100,6 +100,11 @@ ExtensiveGame<T> leduc_poker() {
   detail::InfosetsByLabel<T> sets(b);
   const std::array<std::string, 3> rank{"J", "Q", "K"};
   const auto rank_of = [](int card) { return card / 2; };
+  // As in OpenSpiel a player sees the suit too: sets are per card, not per
+  // rank, though the suits are strategically alike.
+  const auto name = [&](int card) {
+    return rank[rank_of(card)] + std::to_string(card % 2 + 1);
+  };
 
   struct Betting {
     std::array<int, 2> paid{1, 1};
@@ -132,7 +137,7 @@ ExtensiveGame<T> leduc_poker() {
     std::vector<int> cards;
     for (int card = 0; card < 6; ++card)
       if (card != hole[0] && card != hole[1]) {
-        labels.push_back(rank[rank_of(card)] + std::to_string(card % 2 + 1));
+        labels.push_back(name(card));
         cards.push_back(card);
       }
     const auto kids =
@@ -153,8 +158,8 @@ ExtensiveGame<T> leduc_poker() {
     const PlayerId p = s.mover;
     const bool facing = s.paid[p] < s.paid[1 - p];
     const bool can_raise = s.raises < 2;
-    std::string label = rank[rank_of(hole[p])];
-    if (s.round == 1) label += rank[rank_of(board)];
+    std::string label = name(hole[p]);
+    if (s.round == 1) label += name(board);
     label += ':' + s.history;
     const InfosetId set =
         facing ? (can_raise ? sets.get(p, label, {"fold", "call", "raise"})
@@ -194,8 +199,7 @@ ExtensiveGame<T> leduc_poker() {
   for (int i = 0; i < 6; ++i)
     for (int j = 0; j < 6; ++j)
       if (i != j) {
-        deal_labels.push_back(rank[rank_of(i)] + std::to_string(i % 2 + 1) +
-                              rank[rank_of(j)] + std::to_string(j % 2 + 1));
+        deal_labels.push_back(name(i) + name(j));
         deals.push_back({i, j});
       }
   const auto dealt = b.move(
