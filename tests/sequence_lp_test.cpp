@@ -85,3 +85,11 @@ TEST_CASE("sequence-form LP: refusals") {
                        doctest::Contains("players hold their own beliefs"),
                        UnsupportedGame);
 }
+
+TEST_CASE("poker games shipped in examples/games are the builders' own") {
+  const std::string dir = std::string(BARGAIN_SOURCE_DIR) + "/examples/games/";
+  CHECK(test::read_text(dir + "kuhn_poker.efg") ==
+        to_efg(kuhn_poker<Rational>()));
+  CHECK(test::read_text(dir + "leduc_poker.efg") ==
+        to_efg(leduc_poker<Rational>()));
+}

@@ -6,7 +6,8 @@
 
 namespace bargain::cli {
 
-/// `bargain solve [GAME] [--method ...] [--exact] [--all] [--dot OUT] [--format ...]`
+/// `bargain solve [GAME] [--method ...] [--exact] [--all] [--dot OUT] [--format
+/// ...]`
 void add_solve_command(CLI::App& app);
 
 }  // namespace bargain::cli

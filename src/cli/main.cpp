@@ -18,8 +18,10 @@ constexpr int kBug = 3;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"bargain: game-theoretic bargaining, exact equilibria and zones of agreement",
-               "bargain"};
+  CLI::App app{
+      "bargain: game-theoretic bargaining, exact equilibria and zones of "
+      "agreement",
+      "bargain"};
   app.require_subcommand(1);
   bargain::cli::add_solve_command(app);
   try {

@@ -34,7 +34,8 @@ std::string padded(std::string text, std::size_t width) {
 }
 
 std::string set_name(const GameTree& tree, InfosetId set) {
-  if (!tree.infoset_label(set).empty()) return std::string(tree.infoset_label(set));
+  if (!tree.infoset_label(set).empty())
+    return std::string(tree.infoset_label(set));
   return "set " + std::to_string(tree.infoset_rank(set) + 1);
 }
 
@@ -43,21 +44,26 @@ std::string payoff_text(const GameTree& tree, std::span<const T> payoffs) {
   std::string text;
   for (PlayerId p = 0; p < tree.player_count(); ++p) {
     if (p) text += ", ";
-    text.append(tree.player_name(p)).append(" ").append(number_text(payoffs[p]));
+    text.append(tree.player_name(p))
+        .append(" ")
+        .append(number_text(payoffs[p]));
   }
   return text;
 }
 
 // What a profile does at an information set: one action, or the mix.
 template <Scalar T>
-std::string play_text(const GameTree& tree, const BehaviorProfile<T>& profile, InfosetId set) {
+std::string play_text(const GameTree& tree, const BehaviorProfile<T>& profile,
+                      InfosetId set) {
   const ActionId pure = profile.pure_action(set);
   if (pure != kNoAction) return quoted(tree.action_label(pure));
   std::string text;
   for (const ActionId a : tree.actions(set)) {
     if (profile[a] == T(0)) continue;
     if (!text.empty()) text += ", ";
-    text.append(quoted(tree.action_label(a))).append(" ").append(number_text(profile[a]));
+    text.append(quoted(tree.action_label(a)))
+        .append(" ")
+        .append(number_text(profile[a]));
   }
   return text;
 }
@@ -65,7 +71,8 @@ std::string play_text(const GameTree& tree, const BehaviorProfile<T>& profile, I
 // The part of the tree that play reaches, one line per node in preorder,
 // indented under each chance move.
 template <Scalar T>
-void print_path(std::ostream& out, const ExtensiveGame<T>& game, const BehaviorProfile<T>& profile) {
+void print_path(std::ostream& out, const ExtensiveGame<T>& game,
+                const BehaviorProfile<T>& profile) {
   const GameTree& tree = game.tree();
   const auto reached = profile.reached(game);
   std::vector<std::size_t> indent(tree.node_count(), 0);
@@ -74,21 +81,27 @@ void print_path(std::ostream& out, const ExtensiveGame<T>& game, const BehaviorP
     if (!reached[v]) continue;
     const NodeId parent = tree.parent(v);
     if (parent != kNoNode)
-      indent[v] = indent[parent] + (tree.kind(parent) == NodeKind::chance ? 1 : 0);
-    std::string line(4 + 2 * indent[v], ' ');
+      indent[v] =
+          indent[parent] + (tree.kind(parent) == NodeKind::chance ? 2 : 0);
+    // A chance move heads the lines below it: it sits one level in from
+    // the move before it, they two.
+    std::string line;
     if (parent != kNoNode && tree.kind(parent) == NodeKind::chance) {
       const ActionId a = tree.incoming_action(v);
-      line.append("chance: ")
+      line.append(2 + 2 * indent[v], ' ')
+          .append("chance: ")
           .append(quoted(tree.action_label(a)))
           .append(" with probability ")
-          .append(number_text(game.probabilities(tree.infoset(parent))[tree.action_index(a)]))
-          .append("\n")
-          .append(6 + 2 * indent[v], ' ');
+          .append(number_text(
+              game.probabilities(tree.infoset(parent))[tree.action_index(a)]))
+          .append("\n");
       ++lines;
     }
+    line.append(4 + 2 * indent[v], ' ');
     if (tree.is_terminal(v)) {
       line += "end";
-      if (!tree.label(v).empty()) line.append(" ").append(quoted(tree.label(v)));
+      if (!tree.label(v).empty())
+        line.append(" ").append(quoted(tree.label(v)));
       line.append(": ").append(payoff_text<T>(tree, game.payoffs(v)));
     } else if (tree.kind(v) == NodeKind::decision) {
       line.append(tree.player_name(tree.player(v)))
@@ -107,24 +120,30 @@ void print_path(std::ostream& out, const ExtensiveGame<T>& game, const BehaviorP
 }
 
 template <Scalar T>
-void print_table(std::ostream& out, const ExtensiveGame<T>& game, const SolveResult<T>& result,
-                 const ReportContext& context) {
+void print_table(std::ostream& out, const ExtensiveGame<T>& game,
+                 const SolveResult<T>& result, const ReportContext& context) {
   const GameTree& tree = game.tree();
-  out << (tree.title().empty() ? std::string("(untitled game)") : tree.title()) << "\n";
+  out << (tree.title().empty() ? std::string("(untitled game)") : tree.title())
+      << "\n";
   out << "  source    " << context.source << "\n  players   ";
-  for (PlayerId p = 0; p < tree.player_count(); ++p) out << (p ? ", " : "") << tree.player_name(p);
-  out << "\n  tree      " << tree.node_count() << " nodes, " << tree.terminal_count()
-      << " terminal, " << (tree.has_perfect_information() ? "perfect information" : "imperfect information")
+  for (PlayerId p = 0; p < tree.player_count(); ++p)
+    out << (p ? ", " : "") << tree.player_name(p);
+  out << "\n  tree      " << tree.node_count() << " nodes, "
+      << tree.terminal_count() << " terminal, "
+      << (tree.has_perfect_information() ? "perfect information"
+                                         : "imperfect information")
       << "\n  method    " << result.method << ", "
-      << (is_exact_v<T> ? "exact rational arithmetic" : "double precision") << "\n  found     ";
+      << (is_exact_v<T> ? "exact rational arithmetic" : "double precision")
+      << "\n  found     ";
   if (!context.exhaustive) {
-    out << "one " << context.kind
-        << " equilibrium (ties go to the first action; --all finds every pure one)";
+    out << "one " << context.kind << " equilibrium";
+    if (!context.note.empty()) out << " (" << context.note << ")";
   } else {
     if (result.total_is_lower_bound) out << "at least ";
     out << result.total_count << " " << context.kind << " equilibri"
         << (result.total_count == 1 ? "um" : "a");
-    if (result.truncated()) out << " (showing the first " << result.equilibria.size() << ")";
+    if (result.truncated())
+      out << " (showing the first " << result.equilibria.size() << ")";
   }
   out << "\n";
 
@@ -140,28 +159,37 @@ void print_table(std::ostream& out, const ExtensiveGame<T>& game, const SolveRes
     for (PlayerId p = 0; p < tree.player_count(); ++p)
       for (const InfosetId set : tree.infosets_of(p))
         if (++lines <= kMaxLines)
-          out << "    " << tree.player_name(p) << " at " << quoted(set_name(tree, set)) << ": "
+          out << "    " << tree.player_name(p) << " at "
+              << quoted(set_name(tree, set)) << ": "
               << play_text(tree, eq.profile, set) << "\n";
-    if (lines > kMaxLines) out << "    ... and " << lines - kMaxLines << " more information sets\n";
-    out << "  Payoffs" << (game.has_subjective_beliefs() ? " (each under its own beliefs)" : "") << "\n";
+    if (lines > kMaxLines)
+      out << "    ... and " << lines - kMaxLines << " more information sets\n";
+    out << "  Payoffs"
+        << (game.has_subjective_beliefs() ? " (each under its own beliefs)"
+                                          : "")
+        << "\n";
     for (PlayerId p = 0; p < tree.player_count(); ++p) {
-      out << "    " << padded(tree.player_name(p), name_width) << number_text(eq.payoffs[p]);
+      out << "    " << padded(tree.player_name(p), name_width)
+          << number_text(eq.payoffs[p]);
       if (game.has_subjective_beliefs())
-        out << "   (objective odds: " << number_text(eq.objective_payoffs[p]) << ")";
+        out << "   (objective odds: " << number_text(eq.objective_payoffs[p])
+            << ")";
       out << "\n";
     }
-    out << "  Verified  max regret " << number_text(eq.verification.max_regret) << " (tolerance "
-        << number_text(eq.verification.tolerance) << "): " << eq.verification.criterion << "\n";
+    out << "  Verified  max regret " << number_text(eq.verification.max_regret)
+        << " (tolerance " << number_text(eq.verification.tolerance)
+        << "): " << eq.verification.criterion << "\n";
   }
 }
 
 template <Scalar T>
-void print_json(std::ostream& out, const ExtensiveGame<T>& game, const SolveResult<T>& result,
-                const ReportContext& context) {
+void print_json(std::ostream& out, const ExtensiveGame<T>& game,
+                const SolveResult<T>& result, const ReportContext& context) {
   using Json = nlohmann::ordered_json;
   const GameTree& tree = game.tree();
   Json players = Json::array();
-  for (PlayerId p = 0; p < tree.player_count(); ++p) players.push_back(tree.player_name(p));
+  for (PlayerId p = 0; p < tree.player_count(); ++p)
+    players.push_back(tree.player_name(p));
   Json doc = {
       {"game",
        {{"title", tree.title()},
@@ -182,7 +210,8 @@ void print_json(std::ostream& out, const ExtensiveGame<T>& game, const SolveResu
       for (const InfosetId set : tree.infosets_of(p)) {
         Json actions = Json::object();
         for (const ActionId a : tree.actions(set))
-          actions[std::string(tree.action_label(a))] = number_json(eq.profile[a]);
+          actions[std::string(tree.action_label(a))] =
+              number_json(eq.profile[a]);
         strategies.push_back({{"player", tree.player_name(p)},
                               {"infoset", tree.infoset_rank(set) + 1},
                               {"label", tree.infoset_label(set)},
@@ -209,8 +238,9 @@ void print_json(std::ostream& out, const ExtensiveGame<T>& game, const SolveResu
 }  // namespace
 
 template <Scalar T>
-void print_report(std::ostream& out, const ExtensiveGame<T>& game, const SolveResult<T>& result,
-                  Format format, const ReportContext& context) {
+void print_report(std::ostream& out, const ExtensiveGame<T>& game,
+                  const SolveResult<T>& result, Format format,
+                  const ReportContext& context) {
   switch (format) {
     case Format::table:
       print_table(out, game, result, context);
@@ -219,14 +249,17 @@ void print_report(std::ostream& out, const ExtensiveGame<T>& game, const SolveRe
       print_json(out, game, result, context);
       break;
     case Format::gambit:
-      for (const auto& eq : result.equilibria) out << to_gambit_line(eq.profile) << "\n";
+      for (const auto& eq : result.equilibria)
+        out << to_gambit_line(eq.profile) << "\n";
       break;
   }
 }
 
-template void print_report(std::ostream&, const ExtensiveGame<double>&, const SolveResult<double>&,
-                           Format, const ReportContext&);
+template void print_report(std::ostream&, const ExtensiveGame<double>&,
+                           const SolveResult<double>&, Format,
+                           const ReportContext&);
 template void print_report(std::ostream&, const ExtensiveGame<Rational>&,
-                           const SolveResult<Rational>&, Format, const ReportContext&);
+                           const SolveResult<Rational>&, Format,
+                           const ReportContext&);
 
 }  // namespace bargain::cli
