@@ -14,7 +14,8 @@
 // Exact problems are first solved along the same path in double precision;
 // the basis it ends in is then solved exactly (a sparse LU over rationals)
 // and kept if it is an exact solution. Only when rounding misled the double
-// path is the path followed again in exact arithmetic.
+// path is the path followed again in exact arithmetic. Double problems whose
+// path rounding ends on a false ray are solved exactly and rounded back.
 #pragma once
 
 #include <Eigen/SparseCore>
@@ -119,8 +120,16 @@ class LemkeTableau {
   /// column s increases: the lexicographic minimum ratio; none on a ray.
   std::optional<std::size_t> leaving_row(std::size_t s) const {
     std::vector<std::size_t> candidates;
+    // In double, "negative" is judged against the column's largest entry:
+    // entries grow with the payoffs and along the path.
+    T threshold = T(0);
+    if constexpr (!is_exact_v<T>) {
+      for (std::size_t i = 0; i < n_; ++i)
+        threshold = std::max(threshold, std::abs(at(i, s)));
+      threshold *= kEpsilon;
+    }
     for (std::size_t i = 0; i < n_; ++i)
-      if (is_negative(at(i, s))) candidates.push_back(i);
+      if (at(i, s) < -threshold) candidates.push_back(i);
     if (candidates.empty()) return std::nullopt;
     // Compare a(i, rhs) / -a(i, s), then the perturbation's coefficients
     // (eps^k comes from w_k) in the same ratio, until one row is left.
@@ -179,19 +188,11 @@ class LemkeTableau {
   static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   // Relative to entries of order one, as the sequence form's are after the
   // payoff shift; exact arithmetic needs none.
-  static constexpr double kEpsilon = 1e-11;
+  static constexpr double kEpsilon = 1e-9;
 
   T& at(std::size_t i, std::size_t j) { return a_[i * columns_ + j]; }
   const T& at(std::size_t i, std::size_t j) const {
     return a_[i * columns_ + j];
-  }
-
-  static bool is_negative(const T& x) {
-    if constexpr (is_exact_v<T>) {
-      return x < 0;
-    } else {
-      return x < -kEpsilon;
-    }
   }
 
   template <class Numerator>
@@ -351,8 +352,20 @@ LcpSolution<T> solve_lcp_lemke(const Lcp<T>& lcp, LemkeOptions options = {}) {
       // A double path that failed or overflowed proves nothing about the
       // exact one: follow that instead.
     }
+    return detail::follow_lemke_path(lcp, options);
+  } else {
+    try {
+      return detail::follow_lemke_path(lcp, options);
+    } catch (const Error&) {
+      // Rounding can end a degenerate path on a false ray; the exact path
+      // through the same problem (the doubles' exact values) cannot.
+      const auto exact =
+          solve_lcp_lemke(detail::convert_lcp<Rational>(lcp), options);
+      return {convert_scalars<std::vector<T>>(exact.z),
+              convert_scalars<std::vector<T>>(exact.w), exact.z_basic,
+              exact.pivots};
+    }
   }
-  return detail::follow_lemke_path(lcp, options);
 }
 
 }  // namespace bargain
