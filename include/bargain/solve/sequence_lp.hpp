@@ -42,6 +42,8 @@ void require_constant_sum(const ExtensiveGame<T>& game,
 
 namespace detail {
 
+inline constexpr double kPlanDust = 1e-9;
+
 template <Scalar T>
 LinearProgram<T> sequence_form_lp(const SequenceForm<T>& form) {
   const auto n1 = form.A.rows(), n2 = form.A.cols();
@@ -105,8 +107,13 @@ SolveResult<T> solve_sequence_lp(const ExtensiveGame<T>& game) {
     }
   } else {
     solution = solve_lp_double(lp);
-    for (auto& v : solution->x) v = std::abs(v) < 1e-12 ? 0.0 : v;
-    for (auto& v : solution->dual) v = std::abs(v) < 1e-12 ? 0.0 : v;
+    // Realization plans lie in [0, 1]; the interior-point method leaves
+    // dust of either sign where they are zero, which would turn into
+    // nonsense behaviour where the player never goes.
+    for (std::size_t j = 0; j < n1; ++j)
+      if (solution->x[j] < detail::kPlanDust) solution->x[j] = 0;
+    for (std::size_t t = 0; t < n2; ++t)
+      if (solution->dual[t] < detail::kPlanDust) solution->dual[t] = 0;
   }
   const std::vector<RealizationPlan<T>> plans{
       {solution->x.begin(), solution->x.begin() + n1},
