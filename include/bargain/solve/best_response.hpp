@@ -161,4 +161,21 @@ Verification<T> verify_nash(const ExtensiveGame<T>& game,
           regrets(game, profile).max_regret(), tolerance};
 }
 
+/// The result of a solver that found one equilibrium: `verification` must
+/// have passed (VerificationFailure otherwise); payoffs are computed under
+/// each player's beliefs and under the objective odds.
+template <Scalar T>
+SolveResult<T> one_equilibrium(const ExtensiveGame<T>& game,
+                               BehaviorProfile<T> profile,
+                               Verification<T> verification,
+                               std::string method) {
+  require_verified(verification, method);
+  SolveResult<T> result{std::move(method), {}, 1, false};
+  auto payoffs = expected_payoffs(game, profile);
+  auto objective = expected_payoffs(game, profile, ChanceView::objective);
+  result.equilibria.push_back({std::move(profile), std::move(payoffs),
+                               std::move(objective), std::move(verification)});
+  return result;
+}
+
 }  // namespace bargain

@@ -95,13 +95,8 @@ SolveResult<T> solve_sequence_lemke(const ExtensiveGame<T>& game,
       {solution.z.begin() + n1, solution.z.begin() + n1 + n2}};
   auto profile = behavior_profile<T>(game.shared_tree(), form.sequences, plans);
   auto verification = verify_nash(game, profile);
-  require_verified(verification, method);
-  SolveResult<T> result{method, {}, 1, false};
-  result.equilibria.push_back(
-      {profile, expected_payoffs(game, profile),
-       expected_payoffs(game, profile, ChanceView::objective),
-       std::move(verification)});
-  return result;
+  return one_equilibrium(game, std::move(profile), std::move(verification),
+                         method);
 }
 
 }  // namespace bargain

@@ -120,12 +120,8 @@ SolveResult<T> solve_sequence_lp(const ExtensiveGame<T>& game) {
       {solution->dual.begin(), solution->dual.begin() + n2}};
   auto profile = behavior_profile<T>(game.shared_tree(), form.sequences, plans);
   auto verification = verify_nash(game, profile);
-  require_verified(verification, method);
-  SolveResult<T> result{method, {}, 1, false};
-  result.equilibria.push_back({profile, expected_payoffs(game, profile),
-                               expected_payoffs(game, profile),
-                               std::move(verification)});
-  return result;
+  return one_equilibrium(game, std::move(profile), std::move(verification),
+                         method);
 }
 
 }  // namespace bargain

@@ -136,13 +136,8 @@ SolveResult<T> solve_subgame_perfect(const ExtensiveGame<T>& game,
   auto verification = verify_nash(game, profile);
   verification.criterion = "no player gains by a best response in any subgame";
   verification.max_regret = std::max(worst, verification.max_regret);
-  require_verified(verification, method);
-  SolveResult<T> result{method, {}, 1, false};
-  result.equilibria.push_back(
-      {profile, expected_payoffs(game, profile),
-       expected_payoffs(game, profile, ChanceView::objective),
-       std::move(verification)});
-  return result;
+  return one_equilibrium(game, std::move(profile), std::move(verification),
+                         method);
 }
 
 }  // namespace bargain
