@@ -118,23 +118,9 @@ TEST_CASE("best response: Selten's horse, three players (oracle EFG-HORSE)") {
 
 TEST_CASE(
     "best response: subjective chance, each player under its own beliefs") {
-  // Chance picks H or T; only player 1 moves, guessing; player 2 wins what
-  // player 1 loses. Player 1 believes H is certain, objectively 1/2 each.
-  GameBuilder<Rational> b;
-  const auto guesser = b.add_player("guesser");
-  b.add_player("bystander");
-  const auto coin = b.add_chance_infoset(
-      "coin", {{"H", Rational(1, 2)}, {"T", Rational(1, 2)}});
-  b.set_beliefs(guesser, coin, {1, 0});
-  const auto flips = b.move(b.root(), coin);
-  const auto guess = b.add_infoset(guesser, "guess", {"h", "t"});
-  for (int side = 0; side < 2; ++side) {
-    const auto kids = b.move(flips[side], guess);
-    for (int g = 0; g < 2; ++g)
-      b.set_outcome(
-          kids[g], b.add_outcome("", {g == side ? 1 : -1, g == side ? -1 : 1}));
-  }
-  const Game game = std::move(b).freeze();
+  // Player 1 is sure of heads; objectively the coin is fair.
+  const Game game = test::sure_of_heads_game();
+  const InfosetId guess = game.tree().infosets_of(0)[0];
   BehaviorProfile<Rational> tails(game.shared_tree());
   tails.set_pure(*game.tree().actions(guess).begin() + 1);
   const auto r = regrets(game, tails);

@@ -72,16 +72,7 @@ TEST_CASE("sequence-form LP: refusals") {
                        "payoffs sum to 6 at the first terminal and 0 at "
                        "terminal 2 (use the lcp method instead)",
                        UnsupportedGame);
-  GameBuilder<Rational> b;
-  const auto p1 = b.add_player("1");
-  b.add_player("2");
-  const auto coin = b.add_chance_infoset(
-      "coin", {{"H", Rational(1, 2)}, {"T", Rational(1, 2)}});
-  b.set_beliefs(p1, coin, {1, 0});
-  const auto kids = b.move(b.root(), coin);
-  b.set_outcome(kids[0], b.add_outcome("", {1, -1}));
-  b.set_outcome(kids[1], b.add_outcome("", {-1, 1}));
-  CHECK_THROWS_WITH_AS(solve_sequence_lp(std::move(b).freeze()),
+  CHECK_THROWS_WITH_AS(solve_sequence_lp(test::sure_of_heads_game()),
                        doctest::Contains("players hold their own beliefs"),
                        UnsupportedGame);
 }

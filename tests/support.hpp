@@ -53,6 +53,27 @@ inline Game guessing_game() {
   return std::move(b).freeze();
 }
 
+/// A coin, fair in fact, that the guesser (player 0) believes lands heads
+/// for sure; the guesser calls it unseen ("guess": h or t) and wins 1 from
+/// the bystander if right, loses 1 if wrong. Zero-sum, subjective chance.
+inline Game sure_of_heads_game() {
+  GameBuilder<Rational> b;
+  const auto guesser = b.add_player("guesser");
+  b.add_player("bystander");
+  const auto coin = b.add_chance_infoset(
+      "coin", {{"H", Rational(1, 2)}, {"T", Rational(1, 2)}});
+  b.set_beliefs(guesser, coin, {1, 0});
+  const auto flips = b.move(b.root(), coin);
+  const auto guess = b.add_infoset(guesser, "guess", {"h", "t"});
+  for (int side = 0; side < 2; ++side) {
+    const auto kids = b.move(flips[side], guess);
+    for (int g = 0; g < 2; ++g)
+      b.set_outcome(
+          kids[g], b.add_outcome("", {g == side ? 1 : -1, g == side ? -1 : 1}));
+  }
+  return std::move(b).freeze();
+}
+
 /// A centipede-like chain `depth` moves deep: players 1 and 2 alternate,
 /// "take" ends the game with payoff(i) at move i, "pass" goes on. Built to
 /// show that nothing recurses on the depth of a tree.

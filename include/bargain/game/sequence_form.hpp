@@ -167,8 +167,12 @@ std::vector<std::vector<T>> chance_reach_of_terminals(
 
 }  // namespace detail
 
+/// The sequence form of a two-player game; with `payoff_shift`, that of the
+/// same game with every terminal's payoffs lowered by it (what Lemke's
+/// algorithm needs: all payoff entries negative).
 template <Scalar T>
-SequenceForm<T> sequence_form(const ExtensiveGame<T>& game) {
+SequenceForm<T> sequence_form(const ExtensiveGame<T>& game,
+                              const T& payoff_shift = T(0)) {
   const GameTree& tree = game.tree();
   if (game.player_count() != 2)
     throw UnsupportedGame(
@@ -184,12 +188,12 @@ SequenceForm<T> sequence_form(const ExtensiveGame<T>& game) {
   for (std::size_t t = 0; t < tree.terminal_count(); ++t) {
     const auto s = seq.at_terminal(t);
     const auto u = game.terminal_payoffs().subspan(t * 2, 2);
-    // Zero entries are kept out of the sparse pattern by the solvers that
-    // care; duplicates (same sequence pair) are summed by setFromTriplets.
-    if (chance[0][t] != 0 && u[0] != 0)
-      a.emplace_back(s[0], s[1], chance[0][t] * u[0]);
-    if (chance[1][t] != 0 && u[1] != 0)
-      b.emplace_back(s[0], s[1], chance[1][t] * u[1]);
+    // Duplicates (terminals with the same sequence pair) are summed by
+    // setFromTriplets.
+    if (chance[0][t] != 0 && u[0] != payoff_shift)
+      a.emplace_back(s[0], s[1], chance[0][t] * (u[0] - payoff_shift));
+    if (chance[1][t] != 0 && u[1] != payoff_shift)
+      b.emplace_back(s[0], s[1], chance[1][t] * (u[1] - payoff_shift));
   }
   form.A.resize(seq.sequence_count(0), seq.sequence_count(1));
   form.B.resize(seq.sequence_count(0), seq.sequence_count(1));

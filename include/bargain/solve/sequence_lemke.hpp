@@ -4,9 +4,9 @@
 //
 // The LCP is laid out as Gambit's gambit-lcp lays it out (player 1's
 // sequences, player 2's, then each player's constraint rows, root first;
-// payoffs shifted below zero; covering vector of ones), and Lemke's
-// lexicographic rule is the one Gambit uses, so both follow the same path
-// and report the same equilibrium.
+// payoffs lowered below zero by one more than the largest; covering vector
+// of ones), and Lemke's lexicographic rule is the one Gambit uses, so both
+// follow the same path and report the same equilibrium.
 #pragma once
 
 #include <algorithm>
@@ -25,36 +25,37 @@ struct SequenceLemkeOptions {
 
 namespace detail {
 
-// The LCP whose solutions are the sequence-form equilibria. With payoffs
-// shifted below zero, z = (x, y, u, v) and
+// One more than the largest payoff: lowering every payoff by it makes all
+// sequence-form payoff entries negative, which Lemke's start needs; a
+// constant taken from every terminal changes no best response.
+template <Scalar T>
+T lemke_payoff_shift(const ExtensiveGame<T>& game) {
+  using std::max;
+  const auto u = game.terminal_payoffs();
+  T largest = u.empty() ? T(0) : u[0];
+  for (const T& x : u) largest = max(largest, x);
+  return largest + 1;
+}
+
+// The LCP whose solutions are the sequence-form equilibria, for a form whose
+// payoffs are all negative (lemke_payoff_shift). With z = (x, y, u, v),
 //   w_x = -A y - E'u,  w_y = -B'x - F'v,  w_u = E x - e,  w_v = F y - f,
 // where u, v >= 0 price the constraints relaxed to E x >= e, F y >= f:
 // negative payoffs make a player want no more weight than the plan needs.
 template <Scalar T>
-Lcp<T> sequence_form_lcp(const ExtensiveGame<T>& game,
-                         const SequenceForm<T>& form) {
-  using std::max;
+Lcp<T> sequence_form_lcp(const SequenceForm<T>& form) {
   const auto n1 = static_cast<std::size_t>(form.A.rows());
   const auto n2 = static_cast<std::size_t>(form.A.cols());
   const auto m1 = static_cast<std::size_t>(form.E.rows());
   const auto m2 = static_cast<std::size_t>(form.F.rows());
   const std::size_t n = n1 + n2 + m1 + m2;
   const std::size_t u0 = n1 + n2, v0 = u0 + m1;
-  // Every sequence pair that ends at some terminal is shifted by one more
-  // than the largest payoff, as in Gambit; as a player's total weight over
-  // such pairs is the same for all its plans, the shift changes no best
-  // response.
-  T shift = game.terminal_payoffs().empty() ? T(0) : game.terminal_payoffs()[0];
-  for (const T& u : game.terminal_payoffs()) shift = max(shift, u);
-  shift += 1;
-  const auto chance = detail::chance_reach_of_terminals(game);
   std::vector<Eigen::Triplet<T>> m;
-  const auto& seq = form.sequences;
-  for (std::size_t t = 0; t < seq.terminal_count(); ++t) {
-    const auto s = seq.at_terminal(t);
-    const auto u = game.terminal_payoffs().subspan(t * 2, 2);
-    m.emplace_back(s[0], n1 + s[1], T(chance[0][t] * (shift - u[0])));
-    m.emplace_back(n1 + s[1], s[0], T(chance[1][t] * (shift - u[1])));
+  for (Eigen::Index s = 0; s < form.A.outerSize(); ++s) {
+    for (typename SequenceForm<T>::Matrix::InnerIterator e(form.A, s); e; ++e)
+      m.emplace_back(s, n1 + e.col(), T(-e.value()));
+    for (typename SequenceForm<T>::Matrix::InnerIterator e(form.B, s); e; ++e)
+      m.emplace_back(n1 + e.col(), s, T(-e.value()));
   }
   const auto constraints = [&](const auto& E, std::size_t row0,
                                std::size_t col0) {
@@ -85,9 +86,9 @@ SolveResult<T> solve_sequence_lemke(const ExtensiveGame<T>& game,
                                     SequenceLemkeOptions options = {}) {
   const std::string method = "sequence-form Lemke";
   require_two_player_perfect_recall(game.tree(), method);
-  const auto form = sequence_form(game);
+  const auto form = sequence_form(game, detail::lemke_payoff_shift(game));
   const auto solution =
-      solve_lcp_lemke(detail::sequence_form_lcp(game, form), options.lemke);
+      solve_lcp_lemke(detail::sequence_form_lcp(form), options.lemke);
   const auto n1 = static_cast<std::size_t>(form.A.rows());
   const auto n2 = static_cast<std::size_t>(form.A.cols());
   const std::vector<RealizationPlan<T>> plans{
