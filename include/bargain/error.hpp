@@ -58,6 +58,14 @@ class UnsupportedGame : public Error {
   using Error::Error;
 };
 
+/// A model input outside its domain: a discount factor not in [0, 1), a
+/// probability above 1, a package outside its issue space. The message names
+/// the parameter or field, what was found and what was expected.
+class ModelError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// A result that failed its own verification; never expected, always a bug.
 class VerificationFailure : public Error {
  public:
