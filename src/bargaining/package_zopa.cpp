@@ -1,0 +1,268 @@
+#include "bargain/bargaining/package_zopa.hpp"
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <optional>
+
+#include "bargain/error.hpp"
+
+namespace bargain {
+
+namespace {
+
+using Sums = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>;
+using Integer = decltype(numerator(Rational()));
+
+// An actor's acceptance test. A spatial actor whose scaled terms fit in 63
+// bits decides by integers: it accepts exactly when the sum of its scaled
+// terms reaches `threshold`. Any other actor is asked package by package.
+struct Acceptance {
+  const Actor* actor = nullptr;
+  std::vector<std::vector<std::int64_t>> terms;  // [issue][option], scaled
+  std::int64_t threshold = 0;
+  bool scaled = false;
+};
+
+Acceptance acceptance(const IssueSpace& space, const Actor& actor) {
+  Acceptance test{&actor, {}, 0, false};
+  const auto& preference = actor.preference;
+  if (!preference.is_spatial()) return test;
+  std::vector<std::vector<Rational>> terms(space.issue_count());
+  const Rational need = actor.reservation - preference.at_ideal();
+  Integer scale = denominator(need);
+  for (IssueId i = 0; i < space.issue_count(); ++i)
+    for (const auto& option : space.issue(i).options()) {
+      terms[i].push_back(preference.issue_term(i, option.position));
+      scale = lcm(scale, denominator(terms[i].back()));
+    }
+  // Partial sums stay within the sum of the largest magnitudes plus the
+  // threshold; all of it must fit with room to spare.
+  const Integer limit = Integer(1) << 62;
+  Integer reach = abs(numerator(need * scale));
+  std::vector<std::vector<Integer>> scaled(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    Integer largest = 0;
+    for (const auto& t : terms[i]) {
+      scaled[i].push_back(numerator(t * scale));
+      if (abs(scaled[i].back()) > largest) largest = abs(scaled[i].back());
+    }
+    reach += largest;
+    if (reach >= limit) return test;
+  }
+  test.threshold = numerator(need * scale).convert_to<std::int64_t>();
+  for (const auto& issue : scaled) {
+    test.terms.emplace_back();
+    for (const auto& t : issue)
+      test.terms.back().push_back(t.convert_to<std::int64_t>());
+  }
+  test.scaled = true;
+  return test;
+}
+
+bool accepts_by_utility(const IssueSpace& space, const Actor& actor,
+                        std::uint64_t package) {
+  return actor.preference.utility(space.package(package)) >= actor.reservation;
+}
+
+// Walks the packages in order: the last issues ("inner") vary fastest, and
+// their partial sums are precomputed once per scaled actor as one array, so
+// each combination of the first issues tests a whole block of packages with
+// one vectorised comparison per actor.
+class PackageWalker {
+ public:
+  PackageWalker(const IssueSpace& space, std::vector<Acceptance> tests)
+      : space_(space), tests_(std::move(tests)) {
+    const std::size_t n = space.issue_count();
+    constexpr std::uint64_t kBlock = 4096;
+    split_ = n;
+    inner_count_ = 1;
+    while (split_ > 0 &&
+           inner_count_ * space.issue(split_ - 1).options().size() <= kBlock) {
+      --split_;
+      inner_count_ *= space.issue(split_).options().size();
+    }
+    for (const auto& test : tests_) {
+      if (!test.scaled) continue;
+      Sums sums = Sums::Zero(1);
+      for (std::size_t i = split_; i < n; ++i) {
+        const auto& terms = test.terms[i];
+        Sums next(sums.size() * terms.size());
+        for (Eigen::Index j = 0; j < sums.size(); ++j)
+          for (std::size_t o = 0; o < terms.size(); ++o)
+            next[j * terms.size() + o] = sums[j] + terms[o];
+        sums = std::move(next);
+      }
+      inner_sums_.push_back(std::move(sums));
+    }
+  }
+
+  // Calls visit(package) for each package every test accepts, in order,
+  // until visit returns false.
+  template <class Visit>
+  void for_each_acceptable(Visit&& visit) const {
+    std::vector<std::uint32_t> outer(split_, 0);
+    Eigen::Array<bool, Eigen::Dynamic, 1> pass(inner_count_);
+    for (std::uint64_t block = 0;; ++block) {
+      pass.setConstant(true);
+      std::size_t scaled = 0;
+      for (const auto& test : tests_) {
+        if (!test.scaled) continue;
+        std::int64_t outer_sum = 0;
+        for (std::size_t i = 0; i < split_; ++i)
+          outer_sum += test.terms[i][outer[i]];
+        pass = pass && (inner_sums_[scaled++] >= test.threshold - outer_sum);
+      }
+      for (Eigen::Index j = 0; j < pass.size(); ++j) {
+        if (!pass[j]) continue;
+        const std::uint64_t package = block * inner_count_ + j;
+        bool accepted = true;
+        for (const auto& test : tests_)
+          if (!test.scaled &&
+              !accepts_by_utility(space_, *test.actor, package)) {
+            accepted = false;
+            break;
+          }
+        if (accepted && !visit(package)) return;
+      }
+      std::size_t i = split_;  // the odometer over the first issues
+      while (i > 0 && ++outer[i - 1] == space_.issue(i - 1).options().size())
+        outer[--i] = 0;
+      if (i == 0) return;
+    }
+  }
+
+ private:
+  const IssueSpace& space_;
+  std::vector<Acceptance> tests_;
+  std::size_t split_ = 0;
+  std::uint64_t inner_count_ = 1;
+  std::vector<Sums> inner_sums_;
+};
+
+std::vector<Acceptance> acceptance_tests(const IssueSpace& space,
+                                         std::span<const Actor> actors,
+                                         std::span<const std::size_t> which) {
+  std::vector<Acceptance> tests;
+  for (const std::size_t a : which)
+    tests.push_back(acceptance(space, actors[a]));
+  return tests;
+}
+
+bool some_package_acceptable(const IssueSpace& space,
+                             std::span<const Actor> actors,
+                             std::span<const std::size_t> which) {
+  bool found = false;
+  PackageWalker(space, acceptance_tests(space, actors, which))
+      .for_each_acceptable([&](std::uint64_t) { return !(found = true); });
+  return found;
+}
+
+// Deletion filter: an actor stays in the conflict only if the others alone
+// would agree on some package.
+std::vector<std::size_t> smallest_conflict(const IssueSpace& space,
+                                           std::span<const Actor> actors) {
+  std::vector<std::size_t> conflict(actors.size());
+  std::iota(conflict.begin(), conflict.end(), 0);
+  for (std::size_t k = 0; k < conflict.size();) {
+    auto without = conflict;
+    without.erase(without.begin() + static_cast<std::ptrdiff_t>(k));
+    if (!some_package_acceptable(space, actors, without))
+      conflict = std::move(without);
+    else
+      ++k;
+  }
+  return conflict;
+}
+
+}  // namespace
+
+PackageZopa package_zopa(const IssueSpace& space, std::span<const Actor> actors,
+                         const PackageZopaLimits& limits) {
+  check_actors(space, actors);
+  PackageZopa zopa;
+  zopa.package_count = space.package_count();
+  if (zopa.package_count > limits.max_packages)
+    throw LimitError(
+        "the issue space has " + std::to_string(zopa.package_count) +
+        " packages, above the limit of " + std::to_string(limits.max_packages) +
+        " for enumerating its ZOPA");
+  std::vector<std::size_t> everyone(actors.size());
+  std::iota(everyone.begin(), everyone.end(), 0);
+  PackageWalker(space, acceptance_tests(space, actors, everyone))
+      .for_each_acceptable([&](std::uint64_t package) {
+        zopa.packages.push_back(package);
+        return true;
+      });
+  if (zopa.packages.empty())
+    zopa.conflicting_actors = smallest_conflict(space, actors);
+  return zopa;
+}
+
+std::vector<std::uint64_t> pareto_packages(
+    const IssueSpace& space, std::span<const Actor> actors,
+    std::span<const std::uint64_t> packages) {
+  check_actors(space, actors);
+  const std::size_t n = actors.size(), count = packages.size();
+  // Dominance only compares each actor's utilities among themselves, so any
+  // increasing transform will do: scaled integers where exact ones fit, and
+  // ranks of the exact utilities otherwise.
+  std::vector<std::int64_t> score(count * n);
+  for (std::size_t a = 0; a < n; ++a) {
+    const Acceptance test = acceptance(space, actors[a]);
+    if (test.scaled) {
+      for (std::size_t k = 0; k < count; ++k) {
+        const auto choice = space.options_of(packages[k]);
+        std::int64_t sum = 0;
+        for (std::size_t i = 0; i < choice.size(); ++i)
+          sum += test.terms[i][choice[i]];
+        score[k * n + a] = sum;
+      }
+      continue;
+    }
+    std::vector<Rational> utility;
+    utility.reserve(count);
+    for (const auto p : packages)
+      utility.push_back(actors[a].preference.utility(space.package(p)));
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return utility[x] < utility[y];
+    });
+    std::int64_t rank = 0;
+    for (std::size_t r = 0; r < count; ++r) {
+      if (r > 0 && utility[order[r - 1]] < utility[order[r]]) ++rank;
+      score[order[r] * n + a] = rank;
+    }
+  }
+  // Sort-filter-skyline: in descending lexicographic order a package can
+  // only be dominated by one that comes before it, so by one already kept.
+  std::vector<std::size_t> order(count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return std::lexicographical_compare(
+        score.begin() + y * n, score.begin() + (y + 1) * n,
+        score.begin() + x * n, score.begin() + (x + 1) * n);
+  });
+  const auto dominates = [&](std::size_t x, std::size_t y) {
+    bool strictly = false;
+    for (std::size_t a = 0; a < n; ++a) {
+      if (score[x * n + a] < score[y * n + a]) return false;
+      strictly = strictly || score[x * n + a] > score[y * n + a];
+    }
+    return strictly;
+  };
+  std::vector<std::size_t> kept;
+  for (const std::size_t k : order)
+    if (std::none_of(kept.begin(), kept.end(),
+                     [&](std::size_t f) { return dominates(f, k); }))
+      kept.push_back(k);
+  std::vector<std::uint64_t> frontier;
+  frontier.reserve(kept.size());
+  for (const std::size_t k : kept) frontier.push_back(packages[k]);
+  std::sort(frontier.begin(), frontier.end());
+  return frontier;
+}
+
+}  // namespace bargain
