@@ -265,4 +265,59 @@ std::vector<std::uint64_t> pareto_packages(
   return frontier;
 }
 
+PackageSolutions package_solutions(const IssueSpace& space,
+                                   std::span<const Actor> actors,
+                                   std::span<const std::uint64_t> packages) {
+  check_actors(space, actors);
+  if (packages.empty())
+    throw ModelError("no package to choose from: the ZOPA is empty");
+  const std::size_t n = actors.size();
+  std::vector<std::vector<Rational>> gain(packages.size());
+  std::vector<Rational> sum(packages.size(), Rational(0)), best(n);
+  for (std::size_t k = 0; k < packages.size(); ++k) {
+    const Package x = space.package(packages[k]);
+    for (std::size_t a = 0; a < n; ++a) {
+      gain[k].push_back(actors[a].preference.utility(x) -
+                        actors[a].reservation);
+      sum[k] += gain[k][a];
+      if (k == 0 || gain[k][a] > best[a]) best[a] = gain[k][a];
+    }
+  }
+  // The package with the largest score, then the largest sum, then first.
+  using Score = std::pair<std::size_t, Rational>;  // (rank, value)
+  const auto argmax = [&](auto score) {
+    std::size_t chosen = 0;
+    Score top = score(0);
+    for (std::size_t k = 1; k < packages.size(); ++k) {
+      const Score s = score(k);
+      if (s > top || (s == top && sum[k] > sum[chosen])) chosen = k, top = s;
+    }
+    return packages[chosen];
+  };
+  PackageSolutions out;
+  out.utilitarian = argmax([&](std::size_t k) { return Score{0, sum[k]}; });
+  out.egalitarian = argmax([&](std::size_t k) {
+    return Score{0, *std::min_element(gain[k].begin(), gain[k].end())};
+  });
+  out.kalai_smorodinsky = argmax([&](std::size_t k) {
+    Rational least = 1;
+    for (std::size_t a = 0; a < n; ++a)
+      if (best[a] > 0) least = std::min(least, gain[k][a] / best[a]);
+    return Score{0, least};
+  });
+  // Actors who gain nothing anywhere would zero every product; the
+  // product runs over those who gain here, and more of them come first.
+  out.nash = argmax([&](std::size_t k) {
+    Rational product = 1;
+    std::size_t gaining = 0;
+    for (std::size_t a = 0; a < n; ++a)
+      if (best[a] > 0) {
+        product *= gain[k][a];
+        gaining += gain[k][a] > 0;
+      }
+    return Score{gaining, product};
+  });
+  return out;
+}
+
 }  // namespace bargain

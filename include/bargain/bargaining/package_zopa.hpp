@@ -48,4 +48,19 @@ std::vector<std::uint64_t> pareto_packages(
     const IssueSpace& space, std::span<const Actor> actors,
     std::span<const std::uint64_t> packages);
 
+/// The cooperative solutions among packages, without lotteries: the
+/// package of the list best by each criterion, measured from the actors'
+/// reservation values d. Nash maximises the product of gains (over the
+/// actors who can gain at all); Kalai-Smorodinsky the smallest gain as a
+/// fraction of the actor's best gain in the list; egalitarian the smallest
+/// gain; utilitarian the sum. Ties go to the larger sum of utilities, then
+/// to the lower package number.
+struct PackageSolutions {
+  std::uint64_t nash = 0, kalai_smorodinsky = 0, egalitarian = 0,
+                utilitarian = 0;
+};
+PackageSolutions package_solutions(const IssueSpace& space,
+                                   std::span<const Actor> actors,
+                                   std::span<const std::uint64_t> packages);
+
 }  // namespace bargain
