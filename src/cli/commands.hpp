@@ -10,4 +10,8 @@ namespace bargain::cli {
 /// ...]`
 void add_solve_command(CLI::App& app);
 
+/// `bargain zopa FILE.json [--svg OUT.svg] [--format table|json] [--max-rows
+/// N]`
+void add_zopa_command(CLI::App& app);
+
 }  // namespace bargain::cli

@@ -149,10 +149,12 @@ Actor read_actor(const IssueSpace& space, const JsonValue& value) {
       {"win_probability", "cost", "victory", "defeat", "source", "note"});
   const Rational cost = war.at("cost").as_rational();
   if (cost < 0) war.at("cost").fail("a cost of 0 or more");
+  // One statement each, so errors are found in the order of the file.
+  const Rational p_victory = read_probability(war.at("win_probability"));
+  const Package victory = read_package(space, war.at("victory"));
+  const Package defeat = read_package(space, war.at("defeat"));
   actor.reservation =
-      war_reservation(actor.preference, read_package(space, war.at("victory")),
-                      read_package(space, war.at("defeat")),
-                      read_probability(war.at("win_probability")), cost);
+      war_reservation(actor.preference, victory, defeat, p_victory, cost);
   return actor;
 }
 
