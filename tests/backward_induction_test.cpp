@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "bargain/bargaining/rubinstein.hpp"
 #include "bargain/game/builder.hpp"
 #include "support.hpp"
 
@@ -49,52 +50,6 @@ Game centipede() {
     v = kids[1];
   }
   b.set_outcome(v, b.add_outcome("", {Rational(32, 5), Rational(8, 5)}));
-  return std::move(b).freeze();
-}
-
-// Rubinstein's alternating offers over T rounds, the proposer offering the
-// responder a share k/grid. Round t payoffs are discounted by delta^(t-1).
-// With a grid holding every continuation value, the tree's SPE is the
-// continuous game's.
-Game rubinstein(Rational delta1, Rational delta2, int rounds, int grid) {
-  GameBuilder<Rational> b("Rubinstein");
-  const PlayerId player[2] = {b.add_player("1"), b.add_player("2")};
-  const Rational delta[2] = {delta1, delta2};
-  std::vector<std::string> offers;
-  for (int k = 0; k <= grid; ++k)
-    offers.push_back(std::to_string(k) + "/" + std::to_string(grid));
-  const auto offer_set = b.add_action_set(offers);
-  const auto reply_set = b.add_action_set({"accept", "reject"});
-  const auto breakdown = b.add_outcome("no deal", {0, 0});
-  struct Pending {
-    NodeId node;
-    int round;
-    Rational discount[2];
-  };
-  std::vector<Pending> work{{b.root(), 1, {Rational(1), Rational(1)}}};
-  while (!work.empty()) {
-    const Pending at = work.back();
-    work.pop_back();
-    const int proposer = (at.round - 1) % 2;
-    const auto offer =
-        b.move(at.node, b.add_infoset(player[proposer], "", offer_set));
-    for (int k = 0; k <= grid; ++k) {
-      const auto reply =
-          b.move(offer[k], b.add_infoset(player[1 - proposer], "", reply_set));
-      Rational share[2];
-      share[1 - proposer] = Rational(k, grid);
-      share[proposer] = 1 - share[1 - proposer];
-      b.set_outcome(reply[0], b.add_outcome("", {share[0] * at.discount[0],
-                                                 share[1] * at.discount[1]}));
-      if (at.round == rounds)
-        b.set_outcome(reply[1], breakdown);
-      else
-        work.push_back(
-            {reply[1],
-             at.round + 1,
-             {at.discount[0] * delta[0], at.discount[1] * delta[1]}});
-    }
-  }
   return std::move(b).freeze();
 }
 
@@ -192,54 +147,10 @@ TEST_CASE(
   CHECK(distinct.size() == 5);
 }
 
-TEST_CASE(
-    "backward induction: RUB-FIN finite-horizon Rubinstein equals the table "
-    "exactly") {
-  struct Row {
-    const char* id;
-    Rational d1, d2;
-    int grid;
-    std::vector<Rational> x1;  // T = 1, 2, ...
-  };
-  const Row rows[] = {
-      {"RUB-FIN-1",
-       Rational(1, 2),
-       Rational(1, 2),
-       8,
-       {1, Rational(1, 2), Rational(3, 4), Rational(5, 8)}},
-      {"RUB-FIN-2", Rational(9, 10), Rational(9, 10), 10, {1, Rational(1, 10)}},
-      {"RUB-FIN-3",
-       Rational(9, 10),
-       Rational(4, 5),
-       25,
-       {1, Rational(1, 5), Rational(23, 25)}},
-      {"RUB-FIN-4",
-       Rational(2, 3),
-       Rational(1, 3),
-       9,
-       {1, Rational(2, 3), Rational(8, 9)}},
-  };
-  for (const auto& row : rows) {
-    for (std::size_t t = 1; t <= row.x1.size(); ++t) {
-      CAPTURE(row.id);
-      CAPTURE(t);
-      const Game g = rubinstein(row.d1, row.d2, static_cast<int>(t), row.grid);
-      const auto result = solve_backward_induction(g);
-      CHECK(result.equilibria[0].payoffs[0] == row.x1[t - 1]);
-      CHECK(result.equilibria[0].verification.max_regret == 0);
-      // Agreement is immediate: the first offer is accepted.
-      const auto& profile = result.equilibria[0].profile;
-      const GameTree& tree = g.tree();
-      const ActionId offer = profile.pure_action(tree.infoset(tree.root()));
-      const NodeId reply = tree.children(tree.root())[tree.action_index(offer)];
-      CHECK(tree.action_label(profile.pure_action(tree.infoset(reply))) ==
-            "accept");
-    }
-  }
-}
-
 TEST_CASE("backward induction: double mode agrees with exact mode") {
-  const Game g = rubinstein(Rational(1, 2), Rational(1, 2), 3, 8);
+  // Rubinstein's game over 3 rounds, offers on a grid of eighths (the
+  // tree itself is tested against the closed form in rubinstein_test).
+  const Game g = rubinstein_game(Rational(1, 2), Rational(1, 2), 3, 8);
   const auto exact = solve_backward_induction(g);
   const auto fast = solve_backward_induction(g.convert<double>());
   CHECK(fast.equilibria[0].payoffs[0] == doctest::Approx(0.75));

@@ -6,6 +6,7 @@
 #include <boost/multiprecision/gmp.hpp>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -113,6 +114,17 @@ To scalar_cast(const From& value) {
   } else {
     return To(value);
   }
+}
+
+/// base^exponent by repeated squaring: exact for rationals.
+template <Scalar T>
+T power(T base, std::uint64_t exponent) {
+  T result(1);
+  for (; exponent > 0; exponent >>= 1) {
+    if (exponent & 1) result = result * base;
+    if (exponent > 1) base = base * base;
+  }
+  return result;
 }
 
 /// A container of scalars converted element by element (scalar_cast) into

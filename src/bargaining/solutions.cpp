@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <random>
 #include <string>
 
 #include "bargain/error.hpp"
@@ -51,6 +52,12 @@ Utilities utilities_of(const BargainingProblem& problem, const PointMix& mix) {
 // Mixtures mu of the points (mu >= 0, sum 1) whose utilities are at least
 // floor + t * ray, t >= 0 and present only when a ray is given; the
 // objective weighs the points (and t by 1).
+//
+// An optimal mixture uses at most n + 1 points, so the program is solved
+// by column generation: over a few points first, then adding the points
+// the restricted answer's prices say would help (positive reduced cost,
+// or breaking the Farkas certificate of an infeasible restriction), until
+// none would. Each program stays small however many points there are.
 struct MixtureProgram {
   const BargainingProblem& problem;
   std::vector<Rational> point_objective;
@@ -58,30 +65,78 @@ struct MixtureProgram {
   const Utilities* ray = nullptr;
 
   ExactLpResult solve() const {
-    const std::size_t n = problem.player_count(), K = problem.points.size();
-    const std::size_t columns = K + (ray ? 1 : 0);
+    const std::size_t K = problem.points.size();
+    std::vector<bool> used(K, false);
+    std::vector<std::size_t> columns;
+    const auto use = [&](std::size_t k) {
+      if (!used[k]) used[k] = true, columns.push_back(k);
+    };
+    // Start from each player's best point and the objective's best.
+    for (std::size_t i = 0; i < problem.player_count(); ++i)
+      use(best_point([&](std::size_t k) { return problem.points[k][i]; }));
+    if (!point_objective.empty())
+      use(best_point([&](std::size_t k) { return point_objective[k]; }));
+    for (;;) {
+      const ExactLpResult restricted = maximize(program(columns));
+      const bool infeasible = restricted.status == LpStatus::infeasible;
+      const auto& prices = infeasible ? restricted.farkas : restricted.duals;
+      // How much point k would gain the restricted answer, by its prices.
+      const auto gain = [&](std::size_t k) {
+        Rational priced = prices[0];
+        for (std::size_t i = 0; i < problem.player_count(); ++i)
+          priced += prices[1 + i] * problem.points[k][i];
+        return infeasible ? -priced : objective(k) - priced;
+      };
+      const std::size_t before = columns.size();
+      for (std::size_t k = 0; k < K; ++k)
+        if (!used[k] && gain(k) > 0) use(k);
+      if (columns.size() > before) continue;
+      if (infeasible)
+        throw ModelError(
+            "no feasible point gives every player at least its disagreement "
+            "payoff, so there is nothing to bargain over");
+      ExactLpResult full = restricted;
+      full.x.assign(K + (ray ? 1 : 0), Rational(0));
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        full.x[columns[c]] = restricted.x[c];
+      if (ray) full.x.back() = restricted.x.back();
+      return full;
+    }
+  }
+
+ private:
+  Rational objective(std::size_t k) const {
+    return point_objective.empty() ? Rational(0) : point_objective[k];
+  }
+
+  template <class Score>
+  std::size_t best_point(Score score) const {
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < problem.points.size(); ++k)
+      if (score(k) > score(best)) best = k;
+    return best;
+  }
+
+  ExactLp program(const std::vector<std::size_t>& points) const {
+    const std::size_t n = problem.player_count();
+    const std::size_t columns = points.size() + (ray ? 1 : 0);
     ExactLp lp;
-    lp.objective = point_objective;
-    lp.objective.resize(columns, Rational(ray ? 1 : 0));
+    for (const std::size_t k : points) lp.objective.push_back(objective(k));
+    if (ray) lp.objective.emplace_back(1);
     lp.nonnegative.assign(columns, true);  // t >= 0: d itself must be feasible
     lp.rows.emplace_back(columns, Rational(1));
     if (ray) lp.rows.back().back() = 0;
     lp.relations.push_back(Relation::equal);
     lp.rhs.emplace_back(1);
     for (std::size_t i = 0; i < n; ++i) {
-      std::vector<Rational> row(columns);
-      for (std::size_t k = 0; k < K; ++k) row[k] = problem.points[k][i];
-      if (ray) row.back() = -(*ray)[i];
+      std::vector<Rational> row;
+      for (const std::size_t k : points) row.push_back(problem.points[k][i]);
+      if (ray) row.push_back(-(*ray)[i]);
       lp.rows.push_back(std::move(row));
       lp.relations.push_back(Relation::greater_equal);
       lp.rhs.push_back(floor ? (*floor)[i] : problem.disagreement[i]);
     }
-    auto result = maximize(lp);
-    if (result.status == LpStatus::infeasible)
-      throw ModelError(
-          "no feasible point gives every player at least its disagreement "
-          "payoff, so there is nothing to bargain over");
-    return result;
+    return lp;
   }
 };
 
@@ -525,10 +580,19 @@ CooperativeSolution utilitarian_solution(const BargainingProblem& problem) {
   CooperativeSolution s;
   s.mix = mix_of(result.x, problem.points.size());
   s.utilities = utilities_of(problem, s.mix);
-  for (auto& point : pareto_frontier(problem).points) {
+  // Ties: for two players the frontier's ends may be cut at d, so its
+  // points are the candidates; beyond, the points themselves (each point
+  // attaining the largest sum is Pareto optimal).
+  const auto candidates = problem.player_count() == 2
+                              ? pareto_frontier(problem).points
+                              : problem.points;
+  for (const auto& point : candidates) {
+    if (!weakly_above(point, problem.disagreement)) continue;
     Rational sum = 0;
     for (const auto& x : point) sum += x;
-    if (sum == result.value) s.ties.push_back(std::move(point));
+    if (sum == result.value &&
+        std::find(s.ties.begin(), s.ties.end(), point) == s.ties.end())
+      s.ties.push_back(point);
   }
   if (s.ties.size() < 2) s.ties.clear();
   return s;
@@ -546,27 +610,80 @@ ParetoFrontier pareto_frontier(const BargainingProblem& problem) {
   }
   const std::size_t n = problem.player_count(), K = problem.points.size();
   const auto& W = problem.points;
+  // Candidates: distinct points at least d that no single point dominates.
+  std::vector<std::size_t> candidates;
   for (std::size_t k = 0; k < K; ++k) {
     if (!weakly_above(W[k], problem.disagreement)) continue;
-    const bool repeated =
-        std::any_of(W.begin(), W.begin() + static_cast<std::ptrdiff_t>(k),
-                    [&](const Utilities& w) { return w == W[k]; });
-    if (repeated) continue;
-    // Pareto optimal iff no mixture gives everyone at least W[k] and the
-    // total more.
-    std::vector<Rational> sums;
-    for (const auto& w : W) {
-      Rational sum = 0;
-      for (const auto& x : w) sum += x;
-      sums.push_back(sum);
-    }
-    const auto best = MixtureProgram{problem, sums, &W[k], nullptr}.solve();
-    Rational own = 0;
-    for (std::size_t i = 0; i < n; ++i) own += W[k][i];
-    if (best.value > own) continue;
-    frontier.points.push_back(W[k]);
-    frontier.mixes.push_back({{k, Rational(1)}});
+    const auto dominates_or_repeats = [&](std::size_t j) {
+      return weakly_above(W[j], W[k]) && (W[j] != W[k] || j < k);
+    };
+    bool beaten = false;
+    for (std::size_t j = 0; j < K && !beaten; ++j)
+      beaten = j != k && dominates_or_repeats(j);
+    if (!beaten) candidates.push_back(k);
   }
+  // A point that maximises a strictly positive weighting of utilities over
+  // all points is Pareto optimal; a few hundred weightings settle most
+  // candidates, and only the rest need a linear program each.
+  std::vector<bool> certified(K, false);
+  std::mt19937 rng(1);
+  const std::size_t weightings = std::min<std::size_t>(256, 4 * K);
+  for (std::size_t t = 0; t < weightings; ++t) {
+    std::vector<Rational> lambda;
+    for (std::size_t i = 0; i < n; ++i)
+      lambda.emplace_back(t == 0 ? 1 : static_cast<int>(1 + rng() % 1000));
+    std::vector<Rational> score(candidates.size(), Rational(0));
+    Rational best;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      for (std::size_t i = 0; i < n; ++i)
+        score[c] += lambda[i] * W[candidates[c]][i];
+      if (c == 0 || score[c] > best) best = score[c];
+    }
+    // The maximum over all points lies among the candidates: a point
+    // dominated by another scores below it.
+    for (std::size_t c = 0; c < candidates.size(); ++c)
+      if (score[c] == best) certified[candidates[c]] = true;
+  }
+  std::vector<Rational> sums;
+  for (const auto& w : W) {
+    Rational sum = 0;
+    for (const auto& x : w) sum += x;
+    sums.push_back(sum);
+  }
+  // Each program settles more than its own point: the mixture that beats
+  // a point beats every candidate it dominates, and the prices that prove
+  // a point optimal, when all positive, prove every maximiser optimal.
+  std::vector<bool> beaten(K, false);
+  for (const std::size_t k : candidates) {
+    if (certified[k] || beaten[k]) continue;
+    const auto best = MixtureProgram{problem, sums, &W[k], nullptr}.solve();
+    if (best.value > sums[k]) {
+      const Utilities better = utilities_of(problem, mix_of(best.x, K));
+      for (const std::size_t j : candidates)
+        beaten[j] = beaten[j] || (weakly_above(better, W[j]) && better != W[j]);
+      continue;
+    }
+    certified[k] = true;
+    std::vector<Rational> lambda;
+    for (std::size_t i = 0; i < n; ++i) lambda.push_back(-best.duals[1 + i]);
+    if (std::all_of(lambda.begin(), lambda.end(),
+                    [](const Rational& x) { return x > 0; })) {
+      std::vector<Rational> score(candidates.size(), Rational(0));
+      Rational top;
+      for (std::size_t c = 0; c < candidates.size(); ++c) {
+        for (std::size_t i = 0; i < n; ++i)
+          score[c] += lambda[i] * W[candidates[c]][i];
+        if (c == 0 || score[c] > top) top = score[c];
+      }
+      for (std::size_t c = 0; c < candidates.size(); ++c)
+        if (score[c] == top) certified[candidates[c]] = true;
+    }
+  }
+  for (const std::size_t k : candidates)
+    if (certified[k]) {
+      frontier.points.push_back(W[k]);
+      frontier.mixes.push_back({{k, Rational(1)}});
+    }
   return frontier;
 }
 

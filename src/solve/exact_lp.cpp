@@ -242,14 +242,26 @@ class Simplex {
     }
   }
 
-  /// Bland's rule until optimal (returns kNoColumn) or until an entering
-  /// column meets no row to stop it (returns that column). Only columns
-  /// below `enterable` may enter.
+  /// Pivots until optimal (returns kNoColumn) or until an entering column
+  /// meets no row to stop it (returns that column). Only columns below
+  /// `enterable` may enter. The entering column is the one with the largest
+  /// reduced cost (Dantzig's rule, few pivots in practice); after a run of
+  /// degenerate pivots, which is where cycling can happen, Bland's rule
+  /// (the first improving column, ties leaving by lowest basic index) takes
+  /// over until the objective moves again, so the method always ends.
   std::size_t run(std::size_t enterable) {
+    constexpr int kDegenerateRunBeforeBland = 20;
+    int degenerate_run = 0;
     for (;;) {
+      const bool bland = degenerate_run >= kDegenerateRunBeforeBland;
       std::size_t entering = kNoColumn;
-      for (std::size_t j = 0; j < enterable && entering == kNoColumn; ++j)
-        if (reduced_costs()[j] > 0) entering = j;
+      for (std::size_t j = 0; j < enterable; ++j) {
+        if (reduced_costs()[j] <= 0) continue;
+        if (entering == kNoColumn ||
+            reduced_costs()[j] > reduced_costs()[entering])
+          entering = j;
+        if (bland) break;
+      }
       if (entering == kNoColumn) return kNoColumn;
       std::size_t leaving = kNoColumn;
       Rational best_ratio;
@@ -264,6 +276,7 @@ class Simplex {
         }
       }
       if (leaving == kNoColumn) return entering;
+      degenerate_run = best_ratio == 0 ? degenerate_run + 1 : 0;
       pivot(leaving, entering);
     }
   }

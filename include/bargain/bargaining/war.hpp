@@ -22,76 +22,11 @@
 #include <string_view>
 
 #include "bargain/bargaining/interval.hpp"
+#include "bargain/bargaining/validate.hpp"
 #include "bargain/error.hpp"
 #include "bargain/numeric.hpp"
 
 namespace bargain {
-
-namespace detail {
-
-template <Scalar T>
-bool is_finite(const T& x) {
-  if constexpr (is_exact_v<T>) {
-    return true;
-  } else {
-    return std::isfinite(x);
-  }
-}
-
-/// Throws ModelError "function: parameter = value, expected ..." unless ok.
-template <Scalar T>
-void require(bool ok, std::string_view function, std::string_view parameter,
-             const T& value, std::string_view expected) {
-  if (ok) return;
-  std::string message(function);
-  message += ": ";
-  message += parameter;
-  message += " = ";
-  message += to_string(value);
-  message += ", expected ";
-  message += expected;
-  throw ModelError(message);
-}
-
-template <Scalar T>
-void require_probability(std::string_view function, std::string_view parameter,
-                         const T& p) {
-  require(is_finite(p) && T(0) <= p && p <= T(1), function, parameter, p,
-          "a probability in [0, 1]");
-}
-
-template <Scalar T>
-void require_cost(std::string_view function, std::string_view parameter,
-                  const T& cost) {
-  require(is_finite(cost) && T(0) <= cost, function, parameter, cost,
-          "a cost of at least 0");
-}
-
-template <Scalar T>
-void require_positive(std::string_view function, std::string_view parameter,
-                      const T& x, std::string_view what) {
-  require(is_finite(x) && T(0) < x, function, parameter, x, what);
-}
-
-template <Scalar T>
-void require_discount(std::string_view function, std::string_view parameter,
-                      const T& delta) {
-  require(is_finite(delta) && T(0) <= delta && delta < T(1), function,
-          parameter, delta, "a discount factor in [0, 1)");
-}
-
-/// base^exponent by repeated squaring: exact for rationals.
-template <Scalar T>
-T integer_power(T base, unsigned long exponent) {
-  T result(1);
-  for (; exponent > 0; exponent >>= 1) {
-    if (exponent & 1) result = result * base;
-    if (exponent > 1) base = base * base;
-  }
-  return result;
-}
-
-}  // namespace detail
 
 /// A risk attitude over shares of the pie: u(z) = z^exponent for z in [0, 1],
 /// with 0 < exponent <= 1. Exponent 1 is risk neutral; the smaller the
@@ -123,8 +58,7 @@ struct PowerUtility {
   template <Scalar T>
   T inverse(const T& utils) const {
     if constexpr (is_exact_v<T>) {
-      return detail::integer_power(
-          utils, denominator(exponent).convert_to<unsigned long>());
+      return power(utils, denominator(exponent).convert_to<unsigned long>());
     } else {
       return std::pow(utils, to_double(1 / exponent));
     }
