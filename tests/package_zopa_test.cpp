@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <random>
 
+#include "support.hpp"
+
 using namespace bargain;
 
 namespace {
@@ -122,15 +124,7 @@ TEST_CASE("a logroll: each side gets the issue it values more") {
   const auto t = space.add_track("settlement");
   space.add_issue(t, Issue::discrete("X", {{"to B", 0}, {"to A", 1}}));
   space.add_issue(t, Issue::discrete("Y", {{"to B", 0}, {"to A", 1}}));
-  const std::vector<Actor> actors{
-      {"A",
-       Preference::spatial({1, 1}, {Rational(3, 10), Rational(7, 10)},
-                           Loss::linear, 1),
-       Rational(11, 20)},
-      {"B",
-       Preference::spatial({0, 0}, {Rational(7, 10), Rational(3, 10)},
-                           Loss::linear, 1),
-       Rational(11, 20)}};
+  const auto actors = bargain::test::logroll_actors();
   const auto zopa = package_zopa(space, actors);
   CHECK(zopa.packages == std::vector<std::uint64_t>{1});  // X to B, Y to A
   CHECK(space.package(1) == Package{0, 1});

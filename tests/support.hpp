@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "bargain/bargaining/preferences.hpp"
 #include "bargain/error.hpp"
 #include "bargain/game/builder.hpp"
 
@@ -106,6 +107,19 @@ std::string parse_error(Read read, std::string_view text,
     return std::string("not a ParseError: ") + e.what();
   }
   return "accepted";
+}
+
+/// ZOPA-LINK (shared/oracles/bargaining.md): on issues X and Y, positions
+/// being A's shares, A cares more about Y and B about X; both need 11/20.
+inline std::vector<Actor> logroll_actors() {
+  return {{"A",
+           Preference::spatial({1, 1}, {Rational(3, 10), Rational(7, 10)},
+                               Loss::linear, 1),
+           Rational(11, 20)},
+          {"B",
+           Preference::spatial({0, 0}, {Rational(7, 10), Rational(3, 10)},
+                               Loss::linear, 1),
+           Rational(11, 20)}};
 }
 
 }  // namespace bargain::test

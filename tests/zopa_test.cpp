@@ -8,8 +8,11 @@
 #include <set>
 
 #include "bargain/bargaining/package_zopa.hpp"
+#include "bargain/bargaining/threshold.hpp"
+#include "support.hpp"
 
 using namespace bargain;
+using bargain::test::logroll_actors;
 
 namespace {
 
@@ -21,18 +24,6 @@ IssueSpace unit_issues(std::initializer_list<const char*> names) {
   for (const char* name : names)
     space.add_issue(t, Issue::continuous(name, 0, 1));
   return space;
-}
-
-// ZOPA-LINK: x and y are A's shares of issues X and Y.
-std::vector<Actor> logroll_actors() {
-  return {{"A",
-           Preference::spatial({1, 1}, {Rational(3, 10), Rational(7, 10)},
-                               Loss::linear, 1),
-           Rational(11, 20)},
-          {"B",
-           Preference::spatial({0, 0}, {Rational(7, 10), Rational(3, 10)},
-                               Loss::linear, 1),
-           Rational(11, 20)}};
 }
 
 std::set<Point> vertex_set(const Polytope& p) {
@@ -217,4 +208,42 @@ TEST_CASE("package solutions pick packages, not lotteries") {
   CHECK(solutions.egalitarian == logroll);
   CHECK(solutions.utilitarian == logroll);
   CHECK_THROWS_AS(package_solutions(space, actors, {}), ModelError);
+}
+
+TEST_CASE("threshold: the reservation that closes the ZOPA-LINK deal is 7/10") {
+  // Both actors ask r; the package (X to B, Y to A) gives both 7/10, so the
+  // ZOPA closes exactly at r = 7/10, whatever the margin's shape.
+  const auto space = unit_issues({"X", "Y"});
+  const auto margin = [&](const Rational& r) {
+    auto actors = logroll_actors();
+    for (auto& a : actors) a.reservation = r;
+    return zopa_margin(space, actors);
+  };
+  CHECK(margin(Rational(11, 20)) == Rational(3, 20));
+  CHECK(margin(Rational(4, 5)) == -Rational(1, 10));
+  const auto t = find_threshold(margin, Rational(1, 2), 1, Rational(1, 1000));
+  CHECK(t.is_exact());
+  CHECK(t.bracket.lo() == Rational(7, 10));
+}
+
+TEST_CASE("threshold: the optimism that empties a two-issue war ZOPA") {
+  // A fights over two issues at once; B's belief stays 1/2, A's grows. With
+  // costs 1/10 each the ZOPA empties when A's belief exceeds B's by 1/5.
+  const auto space = unit_issues({"X", "Y"});
+  const auto share_a = Preference::spatial(
+      {1, 1}, {Rational(1, 2), Rational(1, 2)}, Loss::linear, 1);
+  const auto share_b = Preference::spatial(
+      {0, 0}, {Rational(1, 2), Rational(1, 2)}, Loss::linear, 1);
+  const auto margin = [&](const Rational& p_a) {
+    const std::vector<Actor> actors{
+        {"A", share_a,
+         war_reservation(share_a, {1, 1}, {0, 0}, p_a, Rational(1, 10))},
+        {"B", share_b,
+         war_reservation(share_b, {0, 0}, {1, 1}, Rational(1, 2),
+                         Rational(1, 10))}};
+    return zopa_margin(space, actors);
+  };
+  const auto t = find_threshold(margin, Rational(1, 2), 1, Rational(1, 1000));
+  CHECK(t.is_exact());
+  CHECK(t.bracket.lo() == Rational(7, 10));
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bargain/error.hpp"
+#include "bargain/solve/exact_lp.hpp"
 
 namespace bargain {
 
@@ -126,6 +127,35 @@ PolytopeZopa polytope_zopa(const IssueSpace& space,
     zopa.conflicting_actors.assign(conflict.begin(), conflict.end());
   }
   return zopa;
+}
+
+Rational zopa_margin(const IssueSpace& space, std::span<const Actor> actors) {
+  require_linear_continuous(space, actors);
+  const Box box = issue_box(space);
+  const std::size_t n = space.issue_count();
+  // Variables x_1..x_n and t; every acceptance half-space a.x <= b becomes
+  // a.x + t <= b (the actor's utility exceeds its reservation by t).
+  ExactLp lp;
+  lp.objective.assign(n + 1, Rational(0));
+  lp.objective[n] = 1;
+  const auto add_row = [&](std::vector<Rational> row, Rational bound) {
+    lp.rows.push_back(std::move(row));
+    lp.relations.push_back(Relation::less_equal);
+    lp.rhs.push_back(std::move(bound));
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<Rational> row(n + 1, Rational(0));
+    row[i] = 1;
+    add_row(row, box.hi[i]);
+    row[i] = -1;
+    add_row(row, -box.lo[i]);
+  }
+  for (const auto& actor : actors)
+    for (auto& h : acceptance_halfspaces(actor, box.lo, box.hi)) {
+      h.normal.emplace_back(1);
+      add_row(std::move(h.normal), std::move(h.bound));
+    }
+  return maximize(lp).value;
 }
 
 Package ZopaBargaining::package_of(const PointMix& mix) const {

@@ -44,6 +44,15 @@ struct PolytopeZopa {
 PolytopeZopa polytope_zopa(const IssueSpace& space,
                            std::span<const Actor> actors);
 
+/// How far inside or outside agreement the actors are: the largest t such
+/// that some package gives every actor at least its reservation plus t.
+/// Positive when the ZOPA has packages every actor strictly prefers, 0 when
+/// it is only a boundary, negative when it is empty (by the utility the
+/// least satisfiable conflict misses). Exact (a linear program), and the
+/// natural margin for find_threshold: the parameter value where it crosses
+/// 0 is where the ZOPA opens or closes.
+Rational zopa_margin(const IssueSpace& space, std::span<const Actor> actors);
+
 /// The ZOPA in utility space: the utilities of the extreme packages, with
 /// the reservation values as disagreement point, and the package behind
 /// each point. With ideals inside issue ranges the utilities are concave,
