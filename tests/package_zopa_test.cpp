@@ -159,3 +159,25 @@ TEST_CASE("the package ZOPA refuses more packages than its limit, up front") {
   CHECK_THROWS_WITH_AS(package_zopa(space, actors),
                        doctest::Contains("1099511627776 packages"), LimitError);
 }
+
+TEST_CASE("Pareto packages with many equal utilities, two actors") {
+  // Constant-sum: every package is Pareto optimal, and utilities repeat
+  // across packages; the runs of equal scores are decided together.
+  IssueSpace space;
+  const auto t = space.add_track("t");
+  for (int i = 0; i < 4; ++i)
+    space.add_issue(t, Issue::discrete(std::string("i") + std::to_string(i),
+                                       {{"0", 0}, {"1", 1}, {"2", 2}}));
+  const std::vector<Actor> actors{
+      {"A", Preference::spatial({2, 2, 2, 2}, {1, 1, 1, 1}, Loss::linear), -8},
+      {"B", Preference::spatial({0, 0, 0, 0}, {1, 1, 1, 1}, Loss::linear), -8}};
+  const auto zopa = package_zopa(space, actors);
+  CHECK(zopa.packages.size() == 81);
+  CHECK(pareto_packages(space, actors, zopa.packages) == zopa.packages);
+  // A third actor preferring the middle breaks the ties.
+  auto three = actors;
+  three.push_back(
+      {"C", Preference::spatial({1, 1, 1, 1}, {1, 1, 1, 1}, Loss::linear), -8});
+  CHECK(pareto_packages(space, three, zopa.packages) ==
+        brute_force_pareto(space, three, zopa.packages));
+}

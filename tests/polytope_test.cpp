@@ -367,14 +367,24 @@ TEST_CASE("polytope: bad input is refused with a clear error") {
   CHECK_THROWS_AS(Polytope(Point(d, Rational(0)), Point(d, Rational(1)),
                            std::vector<std::string>(d, "t")),
                   LimitError);
-  // A box with two vertices in 16 dimensions is fine, but a cut could give
-  // up to 980628 by the upper bound theorem: refused, the polytope intact.
-  Point lo(16, Rational(0)), hi(16, Rational(0));
-  hi[0] = 1;
-  Polytope thin(lo, hi, std::vector<std::string>(16, "t"));
-  CHECK(thin.vertices().size() == 2);
-  CHECK_THROWS_AS(thin.add({Point(16, Rational(1)), 1, "cut"}), LimitError);
-  CHECK(thin.halfspaces().size() == 32);
+  // Cutting the 6-cube by x1 + ... + x6 <= 5/2 tests 22 x 42 vertex pairs
+  // and leaves 22 + 60 vertices: refused by either limit, the polytope
+  // intact.
+  const auto middle = [] {
+    return Halfspace{Point(6, Rational(1)), Rational(5, 2), "middle"};
+  };
+  for (const auto limits :
+       {PolytopeLimits{1000, 900}, PolytopeLimits{81, 1000}}) {
+    Polytope cube(Point(6, Rational(0)), Point(6, Rational(1)),
+                  std::vector<std::string>(6, "t"), limits);
+    CHECK_THROWS_AS(cube.add(middle()), LimitError);
+    CHECK(cube.halfspaces().size() == 12);
+    CHECK(cube.vertices().size() == 64);
+  }
+  Polytope cube(Point(6, Rational(0)), Point(6, Rational(1)),
+                std::vector<std::string>(6, "t"), PolytopeLimits{82, 1000});
+  cube.add(middle());
+  CHECK(cube.vertices().size() == 82);
 }
 
 TEST_CASE("polytope: random degenerate instances match brute force") {

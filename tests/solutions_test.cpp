@@ -6,6 +6,8 @@
 #include <cmath>
 #include <random>
 
+#include "bargain/solve/exact_lp.hpp"
+
 using namespace bargain;
 
 namespace {
@@ -261,6 +263,7 @@ TEST_CASE("COOP three players: Nash beats every sampled mixture") {
     const auto s = nash_solution(p);
     CAPTURE(trial);
     CHECK(s.gap < 1e-12);
+    check_mix(p, s);
     const auto log_product = [](const std::vector<double>& u) {
       return std::log(u[0]) + std::log(u[1]) + std::log(u[2]);
     };
@@ -327,4 +330,94 @@ TEST_CASE("bargaining problems with nothing to bargain over are refused") {
   CHECK_THROWS_AS(nash_solution(problem({{1, 1}}, {0, 0}), U{1}), ModelError);
   CHECK_THROWS_AS(nash_solution(problem({{1, 1}}, {0, 0}), U{-1, 2}),
                   ModelError);
+}
+
+TEST_CASE("COOP when nobody can gain: every solution is d") {
+  const auto one = problem({{1}, {0}}, {1});
+  CHECK(kalai_smorodinsky_solution(one).utilities == U{1});
+  CHECK(egalitarian_solution(one).utilities == U{1});
+  const auto three = problem({{1, 1, 1}, {0, 1, 1}, {1, 0, 1}}, {1, 1, 1});
+  for (const auto& s :
+       {nash_solution(three), kalai_smorodinsky_solution(three),
+        egalitarian_solution(three), utilitarian_solution(three)}) {
+    CHECK(s.utilities == U{1, 1, 1});
+    check_mix(three, s);
+  }
+}
+
+TEST_CASE(
+    "COOP three players: a zero weight for a player who can gain is refused") {
+  const auto p = problem({{2, 2, -5}, {1, 1, 1}}, {0, 0, 0});
+  CHECK_THROWS_WITH_AS(nash_solution(p, U{1, 1, 0}),
+                       doctest::Contains("weight 0 for player 2"), ModelError);
+}
+
+TEST_CASE("COOP three players: an optimum inside an edge is found exactly") {
+  // The log-product on the segment from (3,2,1) to (1,2,3) peaks at its
+  // midpoint, inside an edge (no facet): exact through the simple-fraction
+  // candidate and the first-order certificate.
+  const auto p = problem({{3, 2, 1}, {1, 2, 3}}, {0, 0, 0});
+  const auto s = nash_solution(p);
+  CHECK(s.exact);
+  CHECK(s.utilities == U{2, 2, 2});
+  check_mix(p, s);
+}
+
+TEST_CASE("COOP three players: the frontier equals an independent LP check") {
+  // A point is Pareto optimal iff no mixture of all the points gives
+  // everyone at least as much and the total more; checked here with one
+  // full exact LP per point, independently of the frontier's shortcuts.
+  const auto dominated = [](const BargainingProblem& p, const U& w) {
+    ExactLp lp;
+    const std::size_t K = p.points.size();
+    lp.nonnegative.assign(K, true);
+    lp.rows.emplace_back(K, Rational(1));
+    lp.relations.push_back(Relation::equal);
+    lp.rhs.emplace_back(1);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      std::vector<Rational> row;
+      for (const auto& point : p.points) row.push_back(point[i]);
+      lp.rows.push_back(row);
+      lp.relations.push_back(Relation::greater_equal);
+      lp.rhs.push_back(w[i]);
+    }
+    Rational own = 0;
+    for (const auto& point : p.points) {
+      Rational sum = 0;
+      for (const auto& x : point) sum += x;
+      lp.objective.push_back(sum);
+    }
+    for (const auto& x : w) own += x;
+    return maximize(lp).value > own;
+  };
+  // The reviewer's case: a point below d takes part in the dominating mix.
+  const auto below =
+      problem({{3, 3, -1}, {0, 0, 2}, {1, 1, Rational(1, 5)}}, {0, 0, 0});
+  CHECK(pareto_frontier(below).points == std::vector<U>{{0, 0, 2}});
+  std::mt19937 rng(5);
+  for (int trial = 0; trial < 150; ++trial) {
+    BargainingProblem p;
+    const int k = 3 + rng() % 8;
+    for (int j = 0; j < k; ++j) {
+      U point;
+      for (int i = 0; i < 3; ++i)
+        point.emplace_back(static_cast<int>(rng() % 9) - 2);
+      p.points.push_back(point);
+    }
+    p.disagreement = {0, 0, 0};
+    std::vector<U> expected;
+    for (const auto& w : p.points)
+      if (w[0] >= 0 && w[1] >= 0 && w[2] >= 0 && !dominated(p, w) &&
+          std::find(expected.begin(), expected.end(), w) == expected.end())
+        expected.push_back(w);
+    CAPTURE(trial);
+    bool feasible = false;
+    for (const auto& w : p.points)
+      feasible = feasible || (w[0] >= 0 && w[1] >= 0 && w[2] >= 0);
+    if (!feasible) continue;
+    auto found = pareto_frontier(p).points;
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(found == expected);
+  }
 }

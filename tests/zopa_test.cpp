@@ -247,3 +247,45 @@ TEST_CASE("threshold: the optimism that empties a two-issue war ZOPA") {
   CHECK(t.is_exact());
   CHECK(t.bracket.lo() == Rational(7, 10));
 }
+
+TEST_CASE("the conflict names whole actors, each with all its half-spaces") {
+  // A's ideal for x lies inside its range (two half-spaces); A alone can
+  // never get within 5 of its ideal, whatever B wants.
+  IssueSpace space;
+  const auto t = space.add_track("t");
+  space.add_issue(t, Issue::continuous("x", 2, 5));
+  space.add_issue(t, Issue::continuous("y", 1, 3));
+  const std::vector<Actor> actors{
+      {"A", Preference::spatial({Rational(9, 2), -1}, {3, 3}, Loss::linear),
+       -5},
+      {"B", Preference::spatial({Rational(9, 2), 3}, {3, 3}, Loss::linear),
+       -1}};
+  const auto zopa = polytope_zopa(space, actors);
+  CHECK(zopa.empty());
+  CHECK(zopa.conflicting_actors == std::vector<std::size_t>{0});
+  CHECK(zopa_margin(space, std::vector<Actor>{actors[0]}) < 0);
+}
+
+TEST_CASE("issue by issue: an actor who accepts nothing empties every issue") {
+  const auto space = unit_issues({"x"});
+  const std::vector<Actor> actors{
+      {"A", Preference::spatial({1}, {0}, Loss::linear), 1},
+      {"B", Preference::spatial({0}, {1}, Loss::linear), -Rational(1, 2)}};
+  CHECK(polytope_zopa(space, actors).empty());
+  CHECK(issue_by_issue_zopa(space, actors).empty());
+}
+
+TEST_CASE("package solutions refuse packages outside the ZOPA") {
+  IssueSpace space;
+  space.add_issue(space.add_track("t"),
+                  Issue::discrete("x", {{"a", 0}, {"b", 1}}));
+  const std::vector<Actor> actors{
+      {"A", Preference::spatial({0}, {1}, Loss::linear), 0}};
+  CHECK(package_solutions(space, actors, std::vector<std::uint64_t>{0}).nash ==
+        0);
+  CHECK_THROWS_WITH_AS(
+      package_solutions(space, actors, std::vector<std::uint64_t>{0, 1}),
+      "package 1 is below the reservation value of actors[0] (\"A\"), "
+      "expected packages of the ZOPA",
+      ModelError);
+}

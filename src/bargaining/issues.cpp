@@ -122,6 +122,10 @@ bool IssueSpace::all_discrete() const {
 TrackSubspace IssueSpace::subspace(std::span<const TrackId> tracks) const {
   TrackSubspace sub;
   for (const TrackId t : tracks) {
+    if (t >= track_names_.size())
+      throw ModelError("subspace of track " + std::to_string(t) +
+                       ", expected a track from 0 to " +
+                       std::to_string(track_names_.size()) + " - 1");
     const TrackId mine = sub.space.add_track(track_name(t));
     for (const IssueId i : issues_of(t)) {
       sub.space.add_issue(mine, issues_[i]);

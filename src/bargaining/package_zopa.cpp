@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 
+#include "bargain/bargaining/conflict.hpp"
 #include "bargain/error.hpp"
 
 namespace bargain {
@@ -159,23 +160,6 @@ bool some_package_acceptable(const IssueSpace& space,
   return found;
 }
 
-// Deletion filter: an actor stays in the conflict only if the others alone
-// would agree on some package.
-std::vector<std::size_t> smallest_conflict(const IssueSpace& space,
-                                           std::span<const Actor> actors) {
-  std::vector<std::size_t> conflict(actors.size());
-  std::iota(conflict.begin(), conflict.end(), 0);
-  for (std::size_t k = 0; k < conflict.size();) {
-    auto without = conflict;
-    without.erase(without.begin() + static_cast<std::ptrdiff_t>(k));
-    if (!some_package_acceptable(space, actors, without))
-      conflict = std::move(without);
-    else
-      ++k;
-  }
-  return conflict;
-}
-
 }  // namespace
 
 PackageZopa package_zopa(const IssueSpace& space, std::span<const Actor> actors,
@@ -196,7 +180,10 @@ PackageZopa package_zopa(const IssueSpace& space, std::span<const Actor> actors,
         return true;
       });
   if (zopa.packages.empty())
-    zopa.conflicting_actors = smallest_conflict(space, actors);
+    zopa.conflicting_actors = detail::minimal_conflict(
+        actors.size(), [&](const std::vector<std::size_t>& which) {
+          return !some_package_acceptable(space, actors, which);
+        });
   return zopa;
 }
 
@@ -245,6 +232,10 @@ std::vector<std::uint64_t> pareto_packages(
         score.begin() + y * n, score.begin() + (y + 1) * n,
         score.begin() + x * n, score.begin() + (x + 1) * n);
   });
+  const auto same = [&](std::size_t x, std::size_t y) {
+    return std::equal(score.begin() + x * n, score.begin() + (x + 1) * n,
+                      score.begin() + y * n);
+  };
   const auto dominates = [&](std::size_t x, std::size_t y) {
     bool strictly = false;
     for (std::size_t a = 0; a < n; ++a) {
@@ -253,11 +244,29 @@ std::vector<std::uint64_t> pareto_packages(
     }
     return strictly;
   };
-  std::vector<std::size_t> kept;
-  for (const std::size_t k : order)
-    if (std::none_of(kept.begin(), kept.end(),
-                     [&](std::size_t f) { return dominates(f, k); }))
-      kept.push_back(k);
+  // Packages with equal utilities stand or fall together: each run of equal
+  // scores is tested once, by its first member. With two actors one sweep
+  // decides (a package is optimal iff its second score beats every earlier
+  // one); with more, each run is compared with the runs kept so far.
+  std::vector<std::size_t> kept, kept_runs;
+  std::int64_t best_second = 0;
+  for (std::size_t begin = 0, end = 0; begin < count; begin = end) {
+    end = begin + 1;
+    while (end < count && same(order[begin], order[end])) ++end;
+    const std::size_t k = order[begin];
+    bool optimal;
+    if (n == 2) {
+      optimal = begin == 0 || score[k * n + 1] > best_second;
+      if (begin == 0 || score[k * n + 1] > best_second)
+        best_second = score[k * n + 1];
+    } else {
+      optimal = std::none_of(kept_runs.begin(), kept_runs.end(),
+                             [&](std::size_t f) { return dominates(f, k); });
+      if (optimal) kept_runs.push_back(k);
+    }
+    if (optimal)
+      for (std::size_t r = begin; r < end; ++r) kept.push_back(order[r]);
+  }
   std::vector<std::uint64_t> frontier;
   frontier.reserve(kept.size());
   for (const std::size_t k : kept) frontier.push_back(packages[k]);
@@ -279,6 +288,11 @@ PackageSolutions package_solutions(const IssueSpace& space,
     for (std::size_t a = 0; a < n; ++a) {
       gain[k].push_back(actors[a].preference.utility(x) -
                         actors[a].reservation);
+      if (gain[k].back() < 0)
+        throw ModelError("package " + std::to_string(packages[k]) +
+                         " is below the reservation value of " +
+                         detail::actor_field(actors, a) +
+                         ", expected packages of the ZOPA");
       sum[k] += gain[k][a];
       if (k == 0 || gain[k][a] > best[a]) best[a] = gain[k][a];
     }

@@ -14,27 +14,7 @@ namespace {
 using Point = std::vector<Rational>;
 using Point2 = std::array<Rational, 2>;
 
-Rational dot(std::span<const Rational> a, std::span<const Rational> b) {
-  Rational sum = 0;
-  for (std::size_t j = 0; j < a.size(); ++j)
-    if (a[j] != 0 && b[j] != 0) sum += a[j] * b[j];
-  return sum;
-}
-
-Rational binomial(std::size_t n, std::size_t k) {
-  k = std::min(k, n - k);
-  Rational value = 1;
-  for (std::size_t i = 1; i <= k; ++i) value = value * (n - k + i) / i;
-  return value;
-}
-
-/// McMullen's upper bound theorem: the most vertices a d-polytope with n
-/// facets can have. The polytope may be lower-dimensional, but with the
-/// box's 2d faces n >= 2d, where the bound grows with the dimension, so
-/// the ambient dimension gives the bound for every dimension at once.
-Rational vertex_upper_bound(std::size_t d, std::size_t n) {
-  return binomial(n - (d + 1) / 2, n - d) + binomial(n - (d + 2) / 2, n - d);
-}
+using detail::dot;
 
 std::size_t count_common(const std::vector<std::uint64_t>& a,
                          const std::vector<std::uint64_t>& b) {
@@ -160,8 +140,9 @@ std::string face_label(const std::string& name, const char* relation,
 }  // namespace
 
 Polytope::Polytope(std::vector<Rational> lo, std::vector<Rational> hi,
-                   std::vector<std::string> coordinate_names)
-    : names_(std::move(coordinate_names)) {
+                   std::vector<std::string> coordinate_names,
+                   PolytopeLimits limits)
+    : names_(std::move(coordinate_names)), limits_(limits) {
   const std::size_t d = names_.size();
   if (d == 0)
     throw ModelError(
@@ -178,10 +159,11 @@ Polytope::Polytope(std::vector<Rational> lo, std::vector<Rational> hi,
     if (lo[i] < hi[i]) ++free_coordinates;
   }
   if (free_coordinates >= 64 ||
-      (std::uint64_t{1} << free_coordinates) > kMaxVertices)
-    throw LimitError(
-        std::string("the box has 2^") + std::to_string(free_coordinates) +
-        " vertices, above the limit of " + std::to_string(kMaxVertices));
+      (std::uint64_t{1} << free_coordinates) > limits_.max_vertices)
+    throw LimitError(std::string("the box has 2^") +
+                     std::to_string(free_coordinates) +
+                     " vertices, above the limit of " +
+                     std::to_string(limits_.max_vertices));
 
   for (std::size_t i = 0; i < d; ++i) {
     Halfspace lower{std::vector<Rational>(d, Rational(0)), -lo[i],
@@ -224,17 +206,13 @@ void Polytope::check_size(std::size_t found, const std::string& what) const {
 
 void Polytope::add(Halfspace h) {
   check_size(h.normal.size(), "the normal of half-space \"" + h.label + "\"");
-  const std::size_t count = halfspaces_.size() + 1;
-  const Rational estimate = vertex_upper_bound(dimension(), count);
-  if (estimate > kMaxVertices)
-    throw LimitError("cutting by half-space \"" + h.label +
-                     "\" could make up to " + to_string(estimate) +
-                     " vertices (upper bound theorem for " +
-                     std::to_string(count) + " half-spaces in dimension " +
-                     std::to_string(dimension()) + "), above the limit of " +
-                     std::to_string(kMaxVertices));
   halfspaces_.push_back(std::move(h));
-  cut(halfspaces_.size() - 1);
+  try {
+    cut(halfspaces_.size() - 1);
+  } catch (const LimitError&) {
+    halfspaces_.pop_back();  // refused before any vertex changed
+    throw;
+  }
 }
 
 void Polytope::cut(std::size_t index) {
@@ -249,6 +227,14 @@ void Polytope::cut(std::size_t index) {
     if (excess[v] < 0) inside.push_back(v);
     if (excess[v] > 0) outside.push_back(v);
   }
+
+  const std::uint64_t edge_tests =
+      std::uint64_t(inside.size()) * outside.size();
+  if (edge_tests > limits_.max_edge_tests)
+    throw LimitError("cutting by half-space \"" + h.label + "\" would test " +
+                     std::to_string(edge_tests) +
+                     " vertex pairs for edges, above the limit of " +
+                     std::to_string(limits_.max_edge_tests));
 
   // New vertices where edges cross the hyperplane. An edge's tight set has
   // rank d - 1, so at least d - 1 members: a cheap necessary test first.
@@ -273,6 +259,13 @@ void Polytope::cut(std::size_t index) {
       crossings.push_back({std::move(point), {}});
       crossing_bits.push_back(std::move(common));
     }
+
+  const std::size_t after =
+      vertices_.size() - outside.size() + crossings.size();
+  if (after > limits_.max_vertices)
+    throw LimitError("cutting by half-space \"" + h.label + "\" would make " +
+                     std::to_string(after) + " vertices, above the limit of " +
+                     std::to_string(limits_.max_vertices));
 
   std::vector<Vertex> kept;
   std::vector<TightBits> kept_bits;

@@ -97,13 +97,17 @@ Rational war_reservation(const Preference& preference, const Package& victory,
          (1 - p_victory) * preference.utility(defeat) - cost;
 }
 
+std::string detail::actor_field(std::span<const Actor> actors, std::size_t i) {
+  return "actors[" + std::to_string(i) + "] (\"" + actors[i].name + "\")";
+}
+
 void check_actors(const IssueSpace& space, std::span<const Actor> actors) {
   if (actors.empty()) throw ModelError("no actors, expected at least one");
   for (std::size_t a = 0; a < actors.size(); ++a) {
     const auto& p = actors[a].preference;
     if (p.issue_count() != space.issue_count())
-      throw ModelError("actors[" + std::to_string(a) + "] (\"" +
-                       actors[a].name + "\") has a preference over " +
+      throw ModelError(detail::actor_field(actors, a) +
+                       " has a preference over " +
                        std::to_string(p.issue_count()) +
                        " issues, expected one over the space's " +
                        std::to_string(space.issue_count()));

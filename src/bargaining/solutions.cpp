@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "bargain/bargaining/threshold.hpp"
 #include "bargain/error.hpp"
 #include "bargain/solve/exact_lp.hpp"
 
@@ -33,6 +34,18 @@ void check_problem(const BargainingProblem& problem) {
                        std::to_string(problem.points[k].size()) +
                        " utilities, expected one per player (" +
                        std::to_string(n) + ")");
+}
+
+Rational sum_of(const Utilities& u) {
+  Rational sum = 0;
+  for (const auto& x : u) sum += x;
+  return sum;
+}
+
+std::vector<Rational> point_sums(const BargainingProblem& problem) {
+  std::vector<Rational> sums;
+  for (const auto& w : problem.points) sums.push_back(sum_of(w));
+  return sums;
 }
 
 bool weakly_above(const Utilities& u, const Utilities& d) {
@@ -63,6 +76,9 @@ struct MixtureProgram {
   std::vector<Rational> point_objective;
   const Utilities* floor = nullptr;
   const Utilities* ray = nullptr;
+  /// Infeasible means nothing to bargain over (a ModelError), unless the
+  /// caller only asks whether a floor is attainable.
+  bool must_be_feasible = true;
 
   ExactLpResult solve() const {
     const std::size_t K = problem.points.size();
@@ -78,6 +94,10 @@ struct MixtureProgram {
       use(best_point([&](std::size_t k) { return point_objective[k]; }));
     for (;;) {
       const ExactLpResult restricted = maximize(program(columns));
+      if (restricted.status == LpStatus::unbounded)
+        throw VerificationFailure(
+            "a mixture program came out unbounded, which its bounded "
+            "variables rule out");
       const bool infeasible = restricted.status == LpStatus::infeasible;
       const auto& prices = infeasible ? restricted.farkas : restricted.duals;
       // How much point k would gain the restricted answer, by its prices.
@@ -91,10 +111,12 @@ struct MixtureProgram {
       for (std::size_t k = 0; k < K; ++k)
         if (!used[k] && gain(k) > 0) use(k);
       if (columns.size() > before) continue;
-      if (infeasible)
+      if (infeasible) {
+        if (!must_be_feasible) return restricted;
         throw ModelError(
             "no feasible point gives every player at least its disagreement "
             "payoff, so there is nothing to bargain over");
+      }
       ExactLpResult full = restricted;
       full.x.assign(K + (ray ? 1 : 0), Rational(0));
       for (std::size_t c = 0; c < columns.size(); ++c)
@@ -150,6 +172,17 @@ PointMix mix_of(const std::vector<Rational>& x, std::size_t points) {
 // The solution on the ray d + t * ray furthest into the feasible set.
 CooperativeSolution furthest_on_ray(const BargainingProblem& problem,
                                     const Utilities& ray) {
+  // No direction to move in (nobody can gain): the answer is d itself.
+  if (std::all_of(ray.begin(), ray.end(),
+                  [](const Rational& r) { return r == 0; })) {
+    const auto result =
+        MixtureProgram{problem, {}, &problem.disagreement, nullptr}.solve();
+    return CooperativeSolution{problem.disagreement,
+                               mix_of(result.x, problem.points.size()),
+                               true,
+                               0,
+                               {}};
+  }
   const auto result =
       MixtureProgram{problem, {}, &problem.disagreement, &ray}.solve();
   CooperativeSolution s;
@@ -373,9 +406,8 @@ std::optional<CooperativeSolution> certified_nash(
   const auto& d = problem.disagreement;
   Utilities gradient(u.size(), Rational(0));
   for (std::size_t i = 0; i < u.size(); ++i) {
-    if (weights[i] == 0) continue;
-    if (u[i] <= d[i]) return std::nullopt;
-    gradient[i] = weights[i] / (u[i] - d[i]);
+    if (u[i] < d[i] || (weights[i] != 0 && u[i] == d[i])) return std::nullopt;
+    if (weights[i] != 0) gradient[i] = weights[i] / (u[i] - d[i]);
   }
   Rational at_u = 0;
   for (std::size_t i = 0; i < u.size(); ++i) at_u += gradient[i] * u[i];
@@ -384,7 +416,8 @@ std::optional<CooperativeSolution> certified_nash(
     for (std::size_t i = 0; i < u.size(); ++i) at_w += gradient[i] * w[i];
     if (at_w > at_u) return std::nullopt;
   }
-  const auto result = MixtureProgram{problem, {}, &u, nullptr}.solve();
+  const auto result = MixtureProgram{problem, {}, &u, nullptr, false}.solve();
+  if (result.status != LpStatus::optimal) return std::nullopt;
   return CooperativeSolution{
       u, mix_of(result.x, problem.points.size()), true, 0, {}};
 }
@@ -399,8 +432,17 @@ CooperativeSolution nash_many_players(const BargainingProblem& problem,
   const std::size_t n = problem.player_count(), K = problem.points.size();
   const auto& d = problem.disagreement;
   const auto ideal = ideal_point(problem);
+  if (ideal == d)  // nobody can gain: d itself is the answer
+    return furthest_on_ray(problem, Utilities(n, Rational(0)));
   std::vector<Rational> active_weights = weights;
   for (std::size_t i = 0; i < n; ++i) {
+    // A player who could gain but weighs nothing would be left without the
+    // barrier that keeps it at d_i or above.
+    if (ideal[i] > d[i] && weights[i] == 0)
+      throw ModelError(
+          "the Nash solution of three or more players got weight "
+          "0 for player " +
+          std::to_string(i) + ", who can gain; expected a positive weight");
     if (ideal[i] > d[i]) continue;
     active_weights[i] = 0;  // the player cannot gain: held at d_i
     for (const auto& w : problem.points)
@@ -411,10 +453,6 @@ CooperativeSolution nash_many_players(const BargainingProblem& problem,
             "player " +
             std::to_string(i) + " gets less at some point");
   }
-  if (std::all_of(active_weights.begin(), active_weights.end(),
-                  [](const Rational& w) { return w == 0; }))
-    return furthest_on_ray(problem, Utilities(n, Rational(0)));
-
   std::vector<double> W(K * n), dd(n), wd(n);
   for (std::size_t k = 0; k < K; ++k)
     for (std::size_t i = 0; i < n; ++i)
@@ -519,12 +557,29 @@ CooperativeSolution nash_many_players(const BargainingProblem& problem,
         return *s;
     }
   }
+  // A rational optimum off the facets (the midpoint of an edge, say) lies
+  // near simple fractions: the simplest rational within 1e-9 of each
+  // utility is one more candidate for the certificate.
+  Utilities simple;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double slack = 1e-9 * (1 + std::abs(u[i]));
+    simple.push_back(simplest_rational_between(Rational(u[i] - slack),
+                                               Rational(u[i] + slack)));
+  }
+  if (auto s = certified_nash(problem, active_weights, simple)) return *s;
+  // Not exact: the mixture normalised exactly and its utilities computed
+  // from it, so the package behind it is a true mixture of extreme packages.
   CooperativeSolution s;
   s.exact = false;
   s.gap = gap;
-  for (std::size_t i = 0; i < n; ++i) s.utilities.emplace_back(u[i]);
+  Rational total = 0;
   for (std::size_t k = 0; k < K; ++k)
-    if (mu[k] > 0) s.mix.emplace_back(k, Rational(mu[k]));
+    if (mu[k] > 0) {
+      s.mix.emplace_back(k, Rational(mu[k]));
+      total += s.mix.back().second;
+    }
+  for (auto& entry : s.mix) entry.second /= total;
+  s.utilities = utilities_of(problem, s.mix);
   return s;
 }
 
@@ -570,12 +625,7 @@ CooperativeSolution egalitarian_solution(const BargainingProblem& problem) {
 
 CooperativeSolution utilitarian_solution(const BargainingProblem& problem) {
   check_problem(problem);
-  std::vector<Rational> sums;
-  for (const auto& w : problem.points) {
-    Rational sum = 0;
-    for (const auto& x : w) sum += x;
-    sums.push_back(sum);
-  }
+  const auto sums = point_sums(problem);
   const auto result = MixtureProgram{problem, sums, nullptr, nullptr}.solve();
   CooperativeSolution s;
   s.mix = mix_of(result.x, problem.points.size());
@@ -588,9 +638,7 @@ CooperativeSolution utilitarian_solution(const BargainingProblem& problem) {
                               : problem.points;
   for (const auto& point : candidates) {
     if (!weakly_above(point, problem.disagreement)) continue;
-    Rational sum = 0;
-    for (const auto& x : point) sum += x;
-    if (sum == result.value &&
+    if (sum_of(point) == result.value &&
         std::find(s.ties.begin(), s.ties.end(), point) == s.ties.end())
       s.ties.push_back(point);
   }
@@ -610,6 +658,7 @@ ParetoFrontier pareto_frontier(const BargainingProblem& problem) {
   }
   const std::size_t n = problem.player_count(), K = problem.points.size();
   const auto& W = problem.points;
+  const auto sums = point_sums(problem);
   // Candidates: distinct points at least d that no single point dominates.
   std::vector<std::size_t> candidates;
   for (std::size_t k = 0; k < K; ++k) {
@@ -623,36 +672,33 @@ ParetoFrontier pareto_frontier(const BargainingProblem& problem) {
     if (!beaten) candidates.push_back(k);
   }
   // A point that maximises a strictly positive weighting of utilities over
-  // all points is Pareto optimal; a few hundred weightings settle most
-  // candidates, and only the rest need a linear program each.
+  // all the points is Pareto optimal.
   std::vector<bool> certified(K, false);
+  const auto certify_maximisers = [&](const std::vector<Rational>& weights) {
+    std::vector<Rational> score(K, Rational(0));
+    Rational best;
+    for (std::size_t k = 0; k < K; ++k) {
+      for (std::size_t i = 0; i < n; ++i) score[k] += weights[i] * W[k][i];
+      if (k == 0 || score[k] > best) best = score[k];
+    }
+    for (const std::size_t k : candidates)
+      if (score[k] == best) certified[k] = true;
+  };
+  // A few hundred random weightings settle most candidates; only the rest
+  // need a linear program each.
   std::mt19937 rng(1);
   const std::size_t weightings = std::min<std::size_t>(256, 4 * K);
   for (std::size_t t = 0; t < weightings; ++t) {
-    std::vector<Rational> lambda;
+    std::vector<Rational> weights;
     for (std::size_t i = 0; i < n; ++i)
-      lambda.emplace_back(t == 0 ? 1 : static_cast<int>(1 + rng() % 1000));
-    std::vector<Rational> score(candidates.size(), Rational(0));
-    Rational best;
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      for (std::size_t i = 0; i < n; ++i)
-        score[c] += lambda[i] * W[candidates[c]][i];
-      if (c == 0 || score[c] > best) best = score[c];
-    }
-    // The maximum over all points lies among the candidates: a point
-    // dominated by another scores below it.
-    for (std::size_t c = 0; c < candidates.size(); ++c)
-      if (score[c] == best) certified[candidates[c]] = true;
+      weights.emplace_back(t == 0 ? 1 : static_cast<int>(1 + rng() % 1000));
+    certify_maximisers(weights);
   }
-  std::vector<Rational> sums;
-  for (const auto& w : W) {
-    Rational sum = 0;
-    for (const auto& x : w) sum += x;
-    sums.push_back(sum);
-  }
-  // Each program settles more than its own point: the mixture that beats
-  // a point beats every candidate it dominates, and the prices that prove
-  // a point optimal, when all positive, prove every maximiser optimal.
+  // Each program settles more than its own point: the mixture that beats a
+  // point beats every candidate it dominates, and a point's optimality
+  // comes with prices y (y_i <= 0 on its "at least W[k]" rows) such that
+  // (1 - y) . W is largest at W[k], a strictly positive weighting that
+  // certifies all its maximisers.
   std::vector<bool> beaten(K, false);
   for (const std::size_t k : candidates) {
     if (certified[k] || beaten[k]) continue;
@@ -664,20 +710,10 @@ ParetoFrontier pareto_frontier(const BargainingProblem& problem) {
       continue;
     }
     certified[k] = true;
-    std::vector<Rational> lambda;
-    for (std::size_t i = 0; i < n; ++i) lambda.push_back(-best.duals[1 + i]);
-    if (std::all_of(lambda.begin(), lambda.end(),
-                    [](const Rational& x) { return x > 0; })) {
-      std::vector<Rational> score(candidates.size(), Rational(0));
-      Rational top;
-      for (std::size_t c = 0; c < candidates.size(); ++c) {
-        for (std::size_t i = 0; i < n; ++i)
-          score[c] += lambda[i] * W[candidates[c]][i];
-        if (c == 0 || score[c] > top) top = score[c];
-      }
-      for (std::size_t c = 0; c < candidates.size(); ++c)
-        if (score[c] == top) certified[candidates[c]] = true;
-    }
+    std::vector<Rational> weights;
+    for (std::size_t i = 0; i < n; ++i)
+      weights.push_back(1 - best.duals[1 + i]);
+    certify_maximisers(weights);
   }
   for (const std::size_t k : candidates)
     if (certified[k]) {

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "bargain/bargaining/conflict.hpp"
 #include "bargain/error.hpp"
 #include "bargain/solve/exact_lp.hpp"
 
@@ -11,9 +12,7 @@ namespace bargain {
 
 namespace {
 
-std::string actor_text(std::span<const Actor> actors, std::size_t a) {
-  return "actors[" + std::to_string(a) + "] (\"" + actors[a].name + "\")";
-}
+using detail::actor_field;
 
 void require_linear_continuous(const IssueSpace& space,
                                std::span<const Actor> actors) {
@@ -26,7 +25,7 @@ void require_linear_continuous(const IssueSpace& space,
   for (std::size_t a = 0; a < actors.size(); ++a) {
     const auto& p = actors[a].preference;
     if (!p.is_spatial() || p.loss() != Loss::linear)
-      throw ModelError(actor_text(actors, a) +
+      throw ModelError(actor_field(actors, a) +
                        " has a utility that is not linear loss, so its "
                        "acceptable packages are not a polytope; expected "
                        "linear loss for continuous issues");
@@ -119,13 +118,16 @@ PolytopeZopa polytope_zopa(const IssueSpace& space,
   std::vector<std::size_t> actor_of;
   Polytope polytope = acceptable_region(box, actors, &actor_of);
   PolytopeZopa zopa{std::move(polytope), std::move(actor_of), {}};
-  if (const auto witness = zopa.polytope.emptiness_witness()) {
-    const std::size_t box_faces = 2 * space.issue_count();
-    std::set<std::size_t> conflict;
-    for (const std::size_t h : witness->halfspaces)
-      if (h >= box_faces) conflict.insert(zopa.actor_of[h - box_faces]);
-    zopa.conflicting_actors.assign(conflict.begin(), conflict.end());
-  }
+  // Who is in the way is a question about actors, each of whom may own
+  // several half-spaces: the deletion filter drops whole actors, testing
+  // each remaining group by the sign of its margin.
+  if (zopa.empty())
+    zopa.conflicting_actors = detail::minimal_conflict(
+        actors.size(), [&](const std::vector<std::size_t>& which) {
+          std::vector<Actor> group;
+          for (const std::size_t a : which) group.push_back(actors[a]);
+          return !group.empty() && zopa_margin(space, group) < 0;
+        });
   return zopa;
 }
 
@@ -247,7 +249,7 @@ IssueByIssueZopa issue_by_issue_zopa(const IssueSpace& space,
   for (std::size_t a = 0; a < actors.size(); ++a) {
     const auto& p = actors[a].preference;
     if (!p.is_spatial())
-      throw ModelError(actor_text(actors, a) +
+      throw ModelError(actor_field(actors, a) +
                        " has a custom utility, which has no per-issue terms; "
                        "expected a spatial preference");
     // Each issue's term ranges over [worst, best]; the actor asks of every
@@ -258,7 +260,7 @@ IssueByIssueZopa issue_by_issue_zopa(const IssueSpace& space,
       const auto& issue = space.issue(i);
       if (issue.is_continuous()) {
         if (p.loss() != Loss::linear && p.salience()[i] != 0)
-          throw ModelError(actor_text(actors, a) +
+          throw ModelError(actor_field(actors, a) +
                            " has quadratic loss on continuous issue \"" +
                            issue.name() +
                            "\", whose acceptable range can be irrational; "
@@ -282,8 +284,15 @@ IssueByIssueZopa issue_by_issue_zopa(const IssueSpace& space,
       total_best += best[i];
     }
     const Rational& r = actors[a].reservation;
+    if (r > total_best) {  // nothing is enough, on any issue
+      for (auto& settled : zopa.issues) {
+        settled.range = Interval<Rational>();
+        settled.options.clear();
+      }
+      continue;
+    }
     const Rational share = total_best == total_worst
-                               ? Rational(r <= total_best ? 0 : 2)
+                               ? Rational(0)
                                : (r - total_worst) / (total_best - total_worst);
     for (IssueId i = 0; i < n; ++i) {
       const auto& issue = space.issue(i);

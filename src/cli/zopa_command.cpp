@@ -36,18 +36,30 @@ struct SolutionRow {
 // Everything the report says, computed once whatever the output.
 struct Analysis {
   bool discrete = false;
-  std::vector<std::string> conflict;  // actor names, when the ZOPA is empty
-  std::vector<Package> zopa;          // vertices, or acceptable packages
-  std::uint64_t package_count = 0;    // discrete spaces: all packages
-  std::optional<Rational> volume;     // continuous, up to 3 issues
+  std::vector<std::string> conflict;    // actor names, when the ZOPA is empty
+  std::vector<Package> vertices;        // continuous: the ZOPA's vertices
+  std::vector<std::uint64_t> packages;  // discrete: the acceptable ones
+  std::uint64_t package_count = 0;      // discrete: all packages
+  std::optional<Rational> volume;       // continuous, up to 3 issues
   std::optional<IssueByIssueZopa> by_issue;
   std::vector<std::vector<Rational>> frontier;  // utilities
   std::vector<Package> frontier_packages;
   std::vector<SolutionRow> solutions;
   std::vector<Halfspace> cuts;  // the actors' half-spaces (continuous)
   std::vector<std::size_t> cut_actor;
+  // Continuous: the utilities of the extreme packages of every region
+  // where utilities are linear, which the frontier and solutions use.
+  std::vector<std::vector<Rational>> utility_points;
 
-  bool empty() const { return zopa.empty(); }
+  // The ZOPA's vertices or packages, one at a time: a discrete ZOPA keeps
+  // package numbers, and positions are made only for what is shown.
+  std::size_t zopa_size() const {
+    return discrete ? packages.size() : vertices.size();
+  }
+  Package zopa_at(const IssueSpace& space, std::size_t k) const {
+    return discrete ? space.package(packages[k]) : vertices[k];
+  }
+  bool empty() const { return zopa_size() == 0; }
 };
 
 std::vector<Rational> utilities_at(const Negotiation& n, const Package& x) {
@@ -74,10 +86,11 @@ void analyse_continuous(const Negotiation& n, Analysis& a) {
     a.conflict = names_of(n, zopa.conflicting_actors);
     return;
   }
-  for (const auto& v : zopa.polytope.vertices()) a.zopa.push_back(v.point);
-  std::sort(a.zopa.begin(), a.zopa.end());
+  for (const auto& v : zopa.polytope.vertices()) a.vertices.push_back(v.point);
+  std::sort(a.vertices.begin(), a.vertices.end());
   if (n.space.issue_count() <= 3) a.volume = zopa.polytope.volume();
   const ZopaBargaining bargaining = zopa_bargaining(zopa, n.space, n.actors);
+  a.utility_points = bargaining.problem.points;
   const ParetoFrontier frontier = pareto_frontier(bargaining.problem);
   a.frontier = frontier.points;
   for (const auto& mix : frontier.mixes)
@@ -109,7 +122,7 @@ void analyse_discrete(const Negotiation& n, Analysis& a) {
     a.conflict = names_of(n, zopa.conflicting_actors);
     return;
   }
-  for (const auto p : zopa.packages) a.zopa.push_back(n.space.package(p));
+  a.packages = zopa.packages;
   const auto frontier = pareto_packages(n.space, n.actors, zopa.packages);
   for (const auto p : frontier) {
     a.frontier_packages.push_back(n.space.package(p));
@@ -179,7 +192,11 @@ std::string issue_summary(const Issue& issue) {
   return issue.name() + " (" + joined(options, " | ") + ")";
 }
 
-std::string shape_name(std::size_t dimension) {
+// What the ZOPA looks like: a point or a segment whatever the number of
+// issues, else named by the number of issues.
+std::string shape_name(std::size_t dimension, std::size_t vertices) {
+  if (vertices == 1) return "a single package";
+  if (vertices == 2) return "a segment";
   switch (dimension) {
     case 1:
       return "an interval";
@@ -245,19 +262,19 @@ void print_table(std::ostream& out, const Negotiation& n, const Analysis& a,
   out << "\nZOPA (the packages every actor weakly prefers to its "
          "reservation value)\n";
   if (a.empty()) {
-    out << "  empty: no package meets the conditions of " << listed(a.conflict)
-        << " together"
-        << (a.conflict.size() == 1 ? " (this actor asks more than any "
-                                     "package gives)"
-                                   : "")
-        << '\n';
+    if (a.conflict.size() == 1)
+      out << "  empty: " << a.conflict.front()
+          << " asks more than any package gives\n";
+    else
+      out << "  empty: no package meets the conditions of "
+          << listed(a.conflict) << " together\n";
   } else {
     if (a.discrete)
-      out << "  " << a.zopa.size() << " of " << a.package_count
+      out << "  " << a.zopa_size() << " of " << a.package_count
           << " packages\n";
     else
-      out << "  " << shape_name(space.issue_count()) << " with "
-          << a.zopa.size() << (a.zopa.size() == 1 ? " vertex" : " vertices")
+      out << "  " << shape_name(space.issue_count(), a.zopa_size()) << " with "
+          << a.zopa_size() << (a.zopa_size() == 1 ? " vertex" : " vertices")
           << (a.volume ? ", " + volume_name(space.issue_count()) + " " +
                              to_string(*a.volume)
                        : "")
@@ -267,17 +284,17 @@ void print_table(std::ostream& out, const Negotiation& n, const Analysis& a,
     for (const auto& issue : space.issues()) head.push_back(issue.name());
     for (const auto& actor : n.actors) head.push_back(actor.name);
     table.add(head);
-    for (std::size_t k = 0; k < a.zopa.size() && k < options.max_rows; ++k) {
+    for (std::size_t k = 0; k < a.zopa_size() && k < options.max_rows; ++k) {
+      const Package x = a.zopa_at(space, k);
       std::vector<std::string> row;
       for (IssueId i = 0; i < space.issue_count(); ++i)
-        row.push_back(position_text(space.issue(i), a.zopa[k][i]));
-      for (const auto& u : utilities_at(n, a.zopa[k]))
-        row.push_back(to_string(u));
+        row.push_back(position_text(space.issue(i), x[i]));
+      for (const auto& u : utilities_at(n, x)) row.push_back(to_string(u));
       table.add(row);
     }
     table.print(out);
-    if (a.zopa.size() > options.max_rows)
-      out << "    ... " << a.zopa.size() - options.max_rows
+    if (a.zopa_size() > options.max_rows)
+      out << "    ... " << a.zopa_size() - options.max_rows
           << " more (--max-rows)\n";
   }
   if (a.by_issue) print_issue_by_issue(out, n, *a.by_issue);
@@ -339,9 +356,11 @@ void print_json(std::ostream& out, const Negotiation& n, const Analysis& a,
   j["empty"] = a.empty();
   j["conflicting_actors"] = a.conflict;
   auto& zopa = j["zopa"] = nlohmann::json::array();
-  for (const auto& x : a.zopa)
+  for (std::size_t k = 0; k < a.zopa_size(); ++k) {
+    const Package x = a.zopa_at(n.space, k);
     zopa.push_back({{"package", package_json(n.space, x)},
                     {"utilities", exact_list(utilities_at(n, x))}});
+  }
   if (a.discrete) j["package_count"] = a.package_count;
   if (a.volume) j["volume"] = to_string(*a.volume);
   if (a.by_issue) {
@@ -481,7 +500,7 @@ void write_svg(const std::string& path, const Negotiation& n,
                       space.issue_count() >= 2 ? to_double(x[1]) : 0.5};
     };
     std::vector<SvgPoint> points;
-    for (const auto& x : a.zopa) points.push_back(project(x));
+    for (const auto& x : a.vertices) points.push_back(project(x));
     if (points.size() >= 3)
       canvas.polygon(p, convex_hull(points), "#9ecae1", "#3182bd");
     else if (!points.empty())
@@ -511,9 +530,12 @@ void write_svg(const std::string& path, const Negotiation& n,
       const auto u = utilities_at(n, x);
       return SvgPoint{to_double(u[0]), to_double(u[1])};
     };
-    std::vector<SvgPoint> cloud, others;
-    for (const auto& x : a.zopa) cloud.push_back(utility_point(x));
     constexpr std::uint64_t kMostDrawn = 20000;
+    std::vector<SvgPoint> cloud, others;
+    for (const auto& u : a.utility_points)
+      cloud.emplace_back(to_double(u[0]), to_double(u[1]));
+    for (std::size_t k = 0; k < a.packages.size() && k < kMostDrawn; ++k)
+      cloud.push_back(utility_point(space.package(a.packages[k])));
     if (a.discrete)
       for (std::uint64_t k = 0; k < a.package_count && k < kMostDrawn; ++k)
         others.push_back(utility_point(space.package(k)));
@@ -565,9 +587,29 @@ void write_svg(const std::string& path, const Negotiation& n,
   if (!file) throw Error("cannot write the picture to " + path);
 }
 
+// The issues must be of one kind: the two ZOPA algorithms are exact for
+// all-continuous (a polytope) and all-discrete (packages) spaces.
+void require_one_kind(const ZopaOptions& options, const IssueSpace& space) {
+  if (space.all_continuous() || space.all_discrete()) return;
+  std::string continuous, discrete;
+  for (const auto& issue : space.issues())
+    (issue.is_continuous() ? continuous : discrete) = issue.name();
+  throw ModelError(options.file + ": issue \"" + discrete +
+                   "\" is discrete and \"" + continuous +
+                   "\" continuous; bargain zopa needs every issue to be "
+                   "continuous (a range) or every issue discrete (options)");
+}
+
 void run_zopa(const ZopaOptions& options) {
   const Negotiation n = read_negotiation_file(options.file);
-  const Analysis a = analyse(n);
+  require_one_kind(options, n.space);
+  const Analysis a = [&] {
+    try {
+      return analyse(n);
+    } catch (const ModelError& e) {
+      throw ModelError(options.file + ": " + e.what());
+    }
+  }();
   if (options.format == "json")
     print_json(std::cout, n, a, options);
   else

@@ -5,7 +5,16 @@
 #include "bargain/error.hpp"
 
 namespace bargain {
+Rational detail::dot(std::span<const Rational> a, std::span<const Rational> b) {
+  Rational sum = 0;
+  for (std::size_t j = 0; j < a.size(); ++j)
+    if (a[j] != 0 && b[j] != 0) sum += a[j] * b[j];
+  return sum;
+}
+
 namespace {
+
+using detail::dot;
 
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
@@ -36,13 +45,6 @@ void check_sizes(const ExactLp& lp) {
                      std::to_string(lp.nonnegative.size()) +
                      " entries, expected none or one per variable (" +
                      std::to_string(variables) + ")");
-}
-
-Rational dot(const std::vector<Rational>& a, const std::vector<Rational>& b) {
-  Rational sum = 0;
-  for (std::size_t j = 0; j < a.size(); ++j)
-    if (a[j] != 0 && b[j] != 0) sum += a[j] * b[j];
-  return sum;
 }
 
 /// Whether `lhs` (relation) `rhs` holds.

@@ -23,7 +23,7 @@ struct PackageZopa {
   std::uint64_t package_count = 0;
   /// The acceptable ones, by package number (IssueSpace::package), ascending.
   std::vector<std::uint64_t> packages;
-  /// When no package is acceptable: a smallest set of actors (indices) whose
+  /// When no package is acceptable: a minimal set of actors (indices) whose
   /// conditions no package meets together; dropping any one of them would
   /// leave an acceptable package. Empty when the ZOPA is not.
   std::vector<std::size_t> conflicting_actors;
@@ -56,7 +56,8 @@ std::vector<std::uint64_t> pareto_packages(
 /// actors who can gain at all); Kalai-Smorodinsky the smallest gain as a
 /// fraction of the actor's best gain in the list; egalitarian the smallest
 /// gain; utilitarian the sum. Ties go to the larger sum of utilities, then
-/// to the lower package number.
+/// to the package earlier in the list. Every package must be in the ZOPA
+/// (ModelError otherwise).
 struct PackageSolutions {
   std::uint64_t nash = 0, kalai_smorodinsky = 0, egalitarian = 0,
                 utilitarian = 0;

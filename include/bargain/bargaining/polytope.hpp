@@ -49,26 +49,30 @@ struct EmptinessWitness {
   std::vector<std::string> labels;      ///< their labels, in the same order
 };
 
+/// How much a polytope may hold and how much work a cut may take: the box's
+/// 2^d vertices are checked before they are made; a cut is refused before
+/// it tests more candidate edges than max_edge_tests (pairs of a vertex
+/// inside and one outside), and before it commits more than max_vertices.
+struct PolytopeLimits {
+  std::size_t max_vertices = 250'000;
+  std::uint64_t max_edge_tests = 1'000'000'000;
+};
+
 /// A bounded convex polytope: a box lo <= x <= hi cut by half-spaces, with
 /// its exact vertices maintained as half-spaces are added.
 class Polytope {
  public:
-  /// Most vertices the polytope may be made to hold: the box's 2^d, or
-  /// after a cut the upper bound theorem's maximum for its dimension and
-  /// number of half-spaces, is checked against this before the work.
-  static constexpr std::size_t kMaxVertices = 250'000;
-
   /// The box lo <= x <= hi (lo_i == hi_i is allowed and fixes coordinate
   /// i). Its faces become the first half-spaces: 2i is "name_i >= lo_i" and
   /// 2i + 1 is "name_i <= hi_i". Throws ModelError for sizes that differ,
-  /// no coordinate, or lo_i > hi_i; LimitError beyond kMaxVertices.
+  /// no coordinate, or lo_i > hi_i; LimitError beyond the limits.
   Polytope(std::vector<Rational> lo, std::vector<Rational> hi,
-           std::vector<std::string> coordinate_names);
+           std::vector<std::string> coordinate_names,
+           PolytopeLimits limits = {});
 
   /// Cuts the polytope by `h`, updating its vertices. Throws ModelError if
-  /// the normal's size is not the dimension, LimitError if the upper bound
-  /// on the vertex count after the cut exceeds kMaxVertices (the polytope
-  /// is then unchanged).
+  /// the normal's size is not the dimension, LimitError if the cut would
+  /// exceed the limits (the polytope is then unchanged).
   void add(Halfspace h);
 
   /// The number of coordinates (the ambient dimension).
@@ -116,6 +120,7 @@ class Polytope {
   Rational volume_3d() const;
 
   std::vector<std::string> names_;
+  PolytopeLimits limits_;
   std::vector<Halfspace> halfspaces_;
   std::vector<Vertex> vertices_;
   std::vector<TightBits> tight_bits_;  // parallel to vertices_

@@ -87,6 +87,11 @@ Rational war_reservation(const Preference& preference, const Package& victory,
                          const Package& defeat, const Rational& p_victory,
                          const Rational& cost);
 
+namespace detail {
+/// `actors[i] ("name")`, how messages point at an actor.
+std::string actor_field(std::span<const Actor> actors, std::size_t i);
+}  // namespace detail
+
 /// Throws ModelError unless there is an actor and every actor's preference
 /// is over `space`'s issues; messages name `actors[i]`.
 void check_actors(const IssueSpace& space, std::span<const Actor> actors);

@@ -60,8 +60,11 @@ std::vector<Rational> ideal_point(const BargainingProblem& problem);
 
 /// The generalised Nash solution with the given weights (all 1 if empty;
 /// player 1's share of the weight is the usual alpha). Exact for two
-/// players; for more, exact when the optimum is a vertex or lies inside a
-/// facet (certified by the first-order condition), otherwise see `exact`.
+/// players; for more, exact when the optimum is a vertex, lies inside a
+/// facet or is a point of simple fractions (each certified by the
+/// first-order condition), otherwise see `exact`. With three or more
+/// players, a player who can gain needs a positive weight, and a player who
+/// cannot gain must get at least d_i at every point (ModelError otherwise).
 CooperativeSolution nash_solution(const BargainingProblem& problem,
                                   std::span<const Rational> weights = {});
 CooperativeSolution kalai_smorodinsky_solution(

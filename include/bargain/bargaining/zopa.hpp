@@ -31,8 +31,9 @@ struct PolytopeZopa {
   Polytope polytope;
   /// For each half-space after the box's, the actor it belongs to.
   std::vector<std::size_t> actor_of;
-  /// When the ZOPA is empty: actors (indices) whose conditions cannot hold
-  /// together, from a minimal set of conflicting half-spaces.
+  /// When the ZOPA is empty: a minimal set of actors (indices) whose
+  /// conditions cannot hold together; without any one of them the others
+  /// would agree.
   std::vector<std::size_t> conflicting_actors;
 
   bool empty() const noexcept { return polytope.empty(); }

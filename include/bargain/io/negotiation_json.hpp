@@ -23,7 +23,8 @@
 // by name (positions 0, 1, 2, ...) or as {"name", "position"}. Saliences
 // default to 1 on every issue when absent and to 0 on issues they omit; an
 // ideal is required on every issue with positive salience. Errors name the
-// file, line, column and field.
+// file, line, column and field. A file may mix continuous and discrete
+// issues; `bargain zopa` needs them all of one kind.
 #pragma once
 
 #include <filesystem>

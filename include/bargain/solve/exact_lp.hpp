@@ -1,6 +1,7 @@
 // Exact linear programming for small dense problems: a two-phase simplex
-// over the rationals with Bland's rule, so that it never cycles, and every
-// answer comes with its proof. An optimum carries dual prices that meet it
+// over the rationals (Dantzig's entering rule, Bland's after a run of
+// degenerate pivots, so that it never cycles), and every answer comes with
+// its proof. An optimum carries dual prices that meet it
 // (strong duality), an infeasible program carries Farkas multipliers that
 // say which rows cannot hold together, an unbounded one carries a ray. The
 // proof is checked before the answer is returned. The cooperative
@@ -10,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "bargain/numeric.hpp"
@@ -72,6 +74,11 @@ ExactLpResult maximize(const ExactLp& lp);
 /// infeasibility, the ray for unboundedness. Throws VerificationFailure,
 /// naming the failed condition.
 void verify(const ExactLp& lp, const ExactLpResult& result);
+
+namespace detail {
+/// a . b over exact rationals, skipping zeros (rows are mostly sparse).
+Rational dot(std::span<const Rational> a, std::span<const Rational> b);
+}  // namespace detail
 
 /// The rows with a nonzero Farkas multiplier, increasing: a set of rows
 /// that cannot hold together. Empty unless the result is infeasible.
