@@ -25,7 +25,8 @@ struct PackageZopa {
   std::vector<std::uint64_t> packages;
   /// When no package is acceptable: a minimal set of actors (indices) whose
   /// conditions no package meets together; dropping any one of them would
-  /// leave an acceptable package. Empty when the ZOPA is not.
+  /// leave an acceptable package. Empty when the ZOPA is not. (Finding it
+  /// walks the packages again once per actor, at worst.)
   std::vector<std::size_t> conflicting_actors;
 
   bool empty() const noexcept { return packages.empty(); }

@@ -67,6 +67,7 @@ struct ZopaBargaining {
   /// every actor at least the mixture's utility.
   Package package_of(const PointMix& mix) const;
 };
+/// `zopa` must be polytope_zopa(space, actors) for these same arguments.
 ZopaBargaining zopa_bargaining(const PolytopeZopa& zopa,
                                const IssueSpace& space,
                                std::span<const Actor> actors);
