@@ -10,20 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include "support.hpp"
+
 using namespace bargain;
+using bargain::test::unit_grid;
 
 namespace {
 
 Rational R(long n, long d = 1) { return Rational(n, d); }
 
 using Model = ScreeningModel<Rational>;
-
-// The rationals 0, 1/n, ..., 1.
-std::vector<Rational> unit_grid(long n) {
-  std::vector<Rational> grid;
-  for (long k = 0; k <= n; ++k) grid.push_back(R(k, n));
-  return grid;
-}
 
 // Models over a grid of values, beliefs and discount factors.
 std::vector<Model> model_grid() {

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bargain/bargaining/preferences.hpp"
 #include "bargain/error.hpp"
@@ -107,6 +108,13 @@ std::string parse_error(Read read, std::string_view text,
     return std::string("not a ParseError: ") + e.what();
   }
   return "accepted";
+}
+
+/// The rationals 0, 1/n, ..., 1: a grid for property tests.
+inline std::vector<Rational> unit_grid(long n) {
+  std::vector<Rational> grid;
+  for (long k = 0; k <= n; ++k) grid.emplace_back(k, n);
+  return grid;
 }
 
 /// ZOPA-LINK (shared/oracles/bargaining.md): on issues X and Y, positions

@@ -10,20 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include "support.hpp"
+
 using namespace bargain;
+using bargain::test::unit_grid;
 
 namespace {
 
 Rational R(long n, long d = 1) { return Rational(n, d); }
 
 using RI = Interval<Rational>;
-
-// The rationals 0, 1/n, ..., 1.
-std::vector<Rational> unit_grid(long n) {
-  std::vector<Rational> grid;
-  for (long k = 0; k <= n; ++k) grid.push_back(R(k, n));
-  return grid;
-}
 
 FearonModel<double> in_double(const FearonModel<Rational>& m) {
   return {to_double(m.p), to_double(m.cost_a), to_double(m.cost_b), m.utility_a,
