@@ -47,3 +47,8 @@
 #include "bargain/io/json.hpp"
 #include "bargain/io/negotiation_json.hpp"
 #include "bargain/io/nfg.hpp"
+#include "bargain/io/scenario_json.hpp"
+
+#include "bargain/model/scenario.hpp"
+#include "bargain/model/two_track.hpp"
+#include "bargain/model/two_track_game.hpp"

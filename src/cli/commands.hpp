@@ -14,4 +14,7 @@ void add_solve_command(CLI::App& app);
 /// N]`
 void add_zopa_command(CLI::App& app);
 
+/// `bargain export SCENARIO.json [--efg OUT.efg] [--dot OUT.dot]`
+void add_export_command(CLI::App& app);
+
 }  // namespace bargain::cli

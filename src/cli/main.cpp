@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   bargain::cli::add_solve_command(app);
   bargain::cli::add_zopa_command(app);
+  bargain::cli::add_export_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -4,6 +4,9 @@
 
 #include "bargain/io/dot.hpp"
 #include "bargain/io/efg.hpp"
+#include "bargain/io/scenario_json.hpp"
+#include "bargain/model/two_track.hpp"
+#include "bargain/model/two_track_game.hpp"
 #include "bargain/solve/backward_induction.hpp"
 #include "bargain/solve/sequence_lemke.hpp"
 #include "bargain/solve/sequence_lp.hpp"
@@ -11,6 +14,7 @@
 #include "commands.hpp"
 #include "default_game.hpp"
 #include "report.hpp"
+#include "scenario_report.hpp"
 
 namespace bargain::cli {
 namespace {
@@ -71,7 +75,26 @@ void solve_and_report(const ExtensiveGame<T>& game, const SolveOptions& options,
                context_of(options, source));
 }
 
+// A scenario file: the two-track model, solved by dynamic programming.
+void solve_scenario(const SolveOptions& options) {
+  if (options.method != "backward-induction" || options.all ||
+      options.format == Format::gambit)
+    throw Error(
+        "a scenario is solved by the model's dynamic programme; --method, "
+        "--all and --format gambit apply to .efg games (write the "
+        "scenario's game with bargain export --efg)");
+  const Scenario scenario = read_scenario_file(options.game_file);
+  const TwoTrackSolution solution = solve_two_track(scenario);
+  print_scenario_report(std::cout, scenario, solution,
+                        options.format == Format::json, options.game_file);
+}
+
+bool is_scenario(const std::string& file) {
+  return file.size() >= 5 && file.compare(file.size() - 5, 5, ".json") == 0;
+}
+
 void run_solve(const SolveOptions& options) {
+  if (is_scenario(options.game_file)) return solve_scenario(options);
   const bool bundled = options.game_file.empty();
   const Game game =
       bundled ? read_efg(kDefaultGameText, std::string(kDefaultGameName))
@@ -93,7 +116,10 @@ void add_solve_command(CLI::App& app) {
       app.add_subcommand("solve",
                          "Solve a game and show its equilibria (with no file: "
                          "the bundled default game)");
-  solve->add_option("game", options->game_file, "A Gambit .efg file")
+  solve
+      ->add_option("game", options->game_file,
+                   "A Gambit .efg file, or a scenario (.json) of the "
+                   "two-track model")
       ->check(CLI::ExistingFile);
   solve
       ->add_option(
@@ -129,6 +155,49 @@ void add_solve_command(CLI::App& app) {
           CLI::ignore_case))
       ->default_str("table");
   solve->callback([options] { run_solve(*options); });
+}
+
+namespace {
+
+struct ExportOptions {
+  std::string scenario_file, efg_file, dot_file;
+  std::uint64_t max_nodes = 2'000'000;
+};
+
+void run_export(const ExportOptions& options) {
+  if (options.efg_file.empty() && options.dot_file.empty())
+    throw Error("nothing to write: give --efg OUT.efg and/or --dot OUT.dot");
+  const Scenario scenario = read_scenario_file(options.scenario_file);
+  const auto game = two_track_game(scenario, options.max_nodes);
+  const auto write = [&](const std::string& path, auto&& writer) {
+    if (path.empty()) return;
+    std::ofstream out(path);
+    writer(out);
+    if (!out) throw Error("cannot write " + path);
+  };
+  write(options.efg_file, [&](std::ostream& out) { write_efg(out, game); });
+  write(options.dot_file, [&](std::ostream& out) { write_dot(out, game); });
+  std::cout << "wrote the game tree of " << options.scenario_file << " ("
+            << game.tree().node_count() << " nodes)\n";
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "export",
+      "Write a scenario's game tree for Gambit (.efg) or Graphviz (.dot)");
+  command->add_option("scenario", options->scenario_file, "A scenario (.json)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--efg", options->efg_file, "Write the tree as .efg");
+  command->add_option("--dot", options->dot_file, "Write the tree as DOT");
+  command
+      ->add_option("--max-nodes", options->max_nodes,
+                   "Refuse trees larger than this (estimated before building)")
+      ->capture_default_str();
+  command->callback([options] { run_export(*options); });
 }
 
 }  // namespace bargain::cli

@@ -1,0 +1,260 @@
+#include "scenario_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "table.hpp"
+
+namespace bargain::cli {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& parts,
+                   std::string_view separator) {
+  std::string out;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0) out += separator;
+    out += parts[k];
+  }
+  return out;
+}
+
+// The issues a choice's scope covers, as "issue = option".
+std::string package_text(const Scenario& sc, const ProposalChoice& c,
+                         const std::vector<std::uint32_t>& options) {
+  std::vector<std::string> parts;
+  for (std::size_t k = 0; k < sc.issues.size(); ++k) {
+    const bool ceasefire = sc.issues[k].track == Track::ceasefire;
+    const bool covered =
+        c.scope == Scope::linked || (c.scope == Scope::ceasefire) == ceasefire;
+    if (covered)
+      parts.push_back(sc.issues[k].name + " = " +
+                      sc.issues[k].options[options[k]].name);
+  }
+  return joined(parts, ", ");
+}
+
+std::string roles(const ScenarioActor& a) {
+  std::vector<std::string> r;
+  if (a.belligerent) r.push_back("belligerent");
+  if (a.patron) r.push_back("patron");
+  if (a.guarantor) r.push_back("guarantor");
+  r.push_back(a.at_table ? "at the table" : "outside the table");
+  return joined(r, ", ");
+}
+
+std::string describe_choice(const Scenario& sc, const ProposalChoice& c) {
+  const std::string& who = sc.actors[c.proposer].name;
+  std::string zopa = "ZOPA " + std::to_string(c.zopa_size) + " of " +
+                     std::to_string(c.packages) + " packages";
+  if (c.passes) return who + " passes (" + zopa + ")";
+  std::string text = who + " proposes " + std::string(to_string(c.scope)) +
+                     ": " + package_text(sc, c, c.proposal);
+  if (!c.accepted) return text + "; rejected (" + zopa + ")";
+  text += "; accepted";
+  if (!c.underminers.empty()) {
+    std::vector<std::string> names;
+    for (const auto j : c.underminers) names.push_back(sc.actors[j].name);
+    text += ", undermined by " + joined(names, " and ") + ": holds " +
+            package_text(sc, c, c.backed);
+  }
+  return text + " (" + zopa + ")";
+}
+
+std::string state_text(const Scenario& sc, const TwoTrackSolution::Visit& v) {
+  std::string text = "round " + std::to_string(v.state.round) + ", " +
+                     sc.battlefield.states[v.state.war_state];
+  if (v.state.ceasefire) {
+    std::vector<std::string> parts;
+    std::size_t j = 0;
+    for (const auto& issue : sc.issues)
+      if (issue.track == Track::ceasefire)
+        parts.push_back(issue.name + " = " +
+                        issue.options[(*v.state.ceasefire)[j++]].name);
+    text += ", ceasefire in force (" + joined(parts, ", ") + ")";
+  }
+  return text;
+}
+
+struct GuaranteeLine {
+  std::string option;
+  bool credible;
+  Rational margin, worth_victim, worth_aggressor;
+};
+
+// Per option of a guarantee's issue: credible or not, and what deterrence
+// is worth: a credible guarantee spares the victim its expected losses
+// and denies the aggressor its expected gains, for ever.
+std::vector<GuaranteeLine> guarantee_lines(const Scenario& sc,
+                                           const Guarantee& g) {
+  std::vector<GuaranteeLine> out;
+  const auto& issue = sc.issues[g.issue];
+  const Rational victim_worth =
+      g.strike_probability * g.victim_loss / (1 - sc.actors[g.victim].discount);
+  const Rational aggressor_worth = -g.strike_probability * g.strike_gain /
+                                   (1 - sc.actors[g.aggressor].discount);
+  for (std::size_t o = 0; o < issue.options.size(); ++o) {
+    const bool credible = g.stake[o] >= g.intervention_cost;
+    const bool deterrence_matters = g.strike_gain > 0;
+    out.push_back(
+        {issue.options[o].name, credible, g.stake[o] - g.intervention_cost,
+         credible && deterrence_matters ? victim_worth : Rational(0),
+         credible && deterrence_matters ? aggressor_worth : Rational(0)});
+  }
+  return out;
+}
+
+void print_table(std::ostream& out, const Scenario& sc,
+                 const TwoTrackSolution& solution, const std::string& source) {
+  out << (sc.title.empty() ? "Scenario" : sc.title) << '\n';
+  TextTable head;
+  head.add({"source", source});
+  std::vector<std::string> actors;
+  for (const auto& a : sc.actors)
+    actors.push_back(a.name + " (" + roles(a) + ")");
+  head.add({"actors", joined(actors, "; ")});
+  for (const Track track : {Track::ceasefire, Track::settlement}) {
+    std::vector<std::string> issues;
+    for (const auto& issue : sc.issues) {
+      if (issue.track != track) continue;
+      std::vector<std::string> options;
+      for (const auto& o : issue.options) options.push_back(o.name);
+      issues.push_back(issue.name + " (" + joined(options, " | ") + ")");
+    }
+    if (!issues.empty())
+      head.add({std::string(to_string(track)), joined(issues, ", ")});
+  }
+  std::vector<std::string> proposers;
+  for (const auto p : sc.protocol.proposers)
+    proposers.push_back(sc.actors[p].name);
+  head.add({"protocol", std::string(to_string(sc.protocol.kind)) + ", " +
+                            std::string(to_string(sc.protocol.proposer)) +
+                            " proposer (" + joined(proposers, ", ") + "), " +
+                            std::to_string(sc.protocol.rounds) + " rounds"});
+  head.add({"war", joined(sc.battlefield.states, " | ") + ", starting in \"" +
+                       sc.battlefield.states[sc.battlefield.initial] +
+                       "\", aid " + to_string(sc.battlefield.aid)});
+  head.add({"method",
+            "dynamic programme over (round, war state, ceasefire), "
+            "exact rational arithmetic"});
+  head.print(out);
+
+  out << "\nEquilibrium play (states reached under the objective odds)\n";
+  for (const auto& visit : solution.path) {
+    out << "  " << state_text(sc, visit) << " (probability "
+        << to_string(visit.probability) << ")\n";
+    for (const auto& c : visit.choices)
+      out << "    " << describe_choice(sc, c) << '\n';
+  }
+
+  out << "\nOutcome\n";
+  TextTable outcome;
+  for (std::size_t t = 0; t < solution.settlement_by_round.size(); ++t)
+    outcome.add(
+        {"round " + std::to_string(t + 1),
+         "settlement " + to_string(solution.settlement_by_round[t]),
+         "first ceasefire " + to_string(solution.ceasefire_by_round[t])});
+  outcome.add(
+      {"after", "no settlement " + to_string(solution.no_settlement), ""});
+  outcome.print(out);
+  out << "  expected rounds of fighting: "
+      << to_string(solution.expected_war_rounds) << '\n';
+
+  out << "\nPayoffs (discounted; own beliefs | objective odds)\n";
+  TextTable payoffs("    ");
+  for (std::size_t i = 0; i < sc.actors.size(); ++i)
+    payoffs.add({sc.actors[i].name, to_string(solution.payoffs[i]),
+                 to_string(solution.objective_payoffs[i])});
+  payoffs.print(out);
+
+  for (const auto& g : sc.guarantees) {
+    out << "\nGuarantee on \"" << sc.issues[g.issue].name << "\" by "
+        << sc.actors[g.guarantor].name << " (aggressor "
+        << sc.actors[g.aggressor].name << ", victim "
+        << sc.actors[g.victim].name << ")\n";
+    TextTable table("    ");
+    table.add({"option", "credible", "stake - cost",
+               "worth to " + sc.actors[g.victim].name,
+               "worth to " + sc.actors[g.aggressor].name});
+    for (const auto& line : guarantee_lines(sc, g))
+      table.add({line.option, line.credible ? "yes" : "no",
+                 to_string(line.margin), to_string(line.worth_victim),
+                 to_string(line.worth_aggressor)});
+    table.print(out);
+  }
+}
+
+void print_json(std::ostream& out, const Scenario& sc,
+                const TwoTrackSolution& solution, const std::string& source) {
+  nlohmann::json j;
+  j["title"] = sc.title;
+  j["source"] = source;
+  j["method"] = "dynamic programme";
+  auto& payoffs = j["payoffs"] = nlohmann::json::object();
+  for (std::size_t i = 0; i < sc.actors.size(); ++i)
+    payoffs[sc.actors[i].name] = {
+        {"own_beliefs", to_string(solution.payoffs[i])},
+        {"objective", to_string(solution.objective_payoffs[i])}};
+  auto& by_round = j["settlement_by_round"] = nlohmann::json::array();
+  for (const auto& p : solution.settlement_by_round)
+    by_round.push_back(to_string(p));
+  auto& ceasefire = j["ceasefire_by_round"] = nlohmann::json::array();
+  for (const auto& p : solution.ceasefire_by_round)
+    ceasefire.push_back(to_string(p));
+  j["no_settlement"] = to_string(solution.no_settlement);
+  j["expected_war_rounds"] = to_string(solution.expected_war_rounds);
+  auto& path = j["path"] = nlohmann::json::array();
+  for (const auto& visit : solution.path) {
+    nlohmann::json v;
+    v["round"] = visit.state.round;
+    v["war_state"] = sc.battlefield.states[visit.state.war_state];
+    v["probability"] = to_string(visit.probability);
+    auto& choices = v["choices"] = nlohmann::json::array();
+    for (const auto& c : visit.choices) {
+      nlohmann::json cj;
+      cj["proposer"] = sc.actors[c.proposer].name;
+      cj["passes"] = c.passes;
+      if (!c.passes) {
+        cj["scope"] = std::string(to_string(c.scope));
+        cj["proposal"] = package_text(sc, c, c.proposal);
+        cj["accepted"] = c.accepted;
+        if (c.accepted) cj["holds"] = package_text(sc, c, c.backed);
+        auto& underminers = cj["underminers"] = nlohmann::json::array();
+        for (const auto u : c.underminers)
+          underminers.push_back(sc.actors[u].name);
+      }
+      cj["zopa_size"] = c.zopa_size;
+      cj["packages"] = c.packages;
+      choices.push_back(cj);
+    }
+    path.push_back(v);
+  }
+  auto& guarantees = j["guarantees"] = nlohmann::json::array();
+  for (const auto& g : sc.guarantees) {
+    nlohmann::json gj;
+    gj["issue"] = sc.issues[g.issue].name;
+    gj["guarantor"] = sc.actors[g.guarantor].name;
+    auto& options = gj["options"] = nlohmann::json::array();
+    for (const auto& line : guarantee_lines(sc, g))
+      options.push_back(
+          {{"option", line.option},
+           {"credible", line.credible},
+           {"stake_minus_cost", to_string(line.margin)},
+           {"worth_to_victim", to_string(line.worth_victim)},
+           {"worth_to_aggressor", to_string(line.worth_aggressor)}});
+    guarantees.push_back(gj);
+  }
+  out << j.dump(2) << '\n';
+}
+
+}  // namespace
+
+void print_scenario_report(std::ostream& out, const Scenario& scenario,
+                           const TwoTrackSolution& solution, bool json,
+                           const std::string& source) {
+  if (json)
+    print_json(out, scenario, solution, source);
+  else
+    print_table(out, scenario, solution, source);
+}
+
+}  // namespace bargain::cli
