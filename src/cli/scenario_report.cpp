@@ -8,16 +8,6 @@ namespace bargain::cli {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& parts,
-                   std::string_view separator) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k > 0) out += separator;
-    out += parts[k];
-  }
-  return out;
-}
-
 // The issues a choice's scope covers, as "issue = option".
 std::string package_text(const Scenario& sc, const ProposalChoice& c,
                          const std::vector<std::uint32_t>& options) {

@@ -4,9 +4,21 @@
 #include <algorithm>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bargain::cli {
+
+/// The parts with `separator` between them.
+inline std::string joined(const std::vector<std::string>& parts,
+                          std::string_view separator) {
+  std::string out;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0) out += separator;
+    out += parts[k];
+  }
+  return out;
+}
 
 /// Rows of cells printed with every column as wide as its widest cell
 /// (counted in characters, so names in any script line up).

@@ -166,16 +166,6 @@ std::string package_text(const IssueSpace& space, const Package& x) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& parts,
-                   std::string_view separator) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k > 0) out += separator;
-    out += parts[k];
-  }
-  return out;
-}
-
 // "A", "A and B", "A, B and C".
 std::string listed(const std::vector<std::string>& names) {
   if (names.size() < 2) return joined(names, "");

@@ -17,16 +17,8 @@ namespace {
 // here is found where validate() looks: members joined with '.', names
 // inside maps keyed by name as members, arrays with [i]. (JsonValue::path()
 // quotes names that are not identifiers, which validate() does not.)
-std::string field(const std::string& parent, std::string_view member) {
-  std::string out = parent;
-  if (!out.empty()) out += '.';
-  out += member;
-  return out;
-}
-
-std::string element(const std::string& parent, std::size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
-}
+using detail::element_path;
+using detail::field_path;
 
 std::string in_quotes(std::string_view text) {
   std::string out = "\"";
@@ -158,15 +150,15 @@ class ScenarioReader {
     const auto issue_list =
         elements_of(root.at("issues"), "issues", ScenarioLimits::max_issues);
     for (std::size_t k = 0; k < issue_list.size(); ++k)
-      read_issue(issue_list[k], element("issues", k));
+      read_issue(issue_list[k], element_path("issues", k));
     read_ceasefire(root);
     for (std::size_t i = 0; i < actor_list.size(); ++i)
-      read_actor(actor_list[i], element("actors", i));
+      read_actor(actor_list[i], element_path("actors", i));
     read_protocol(root.at("protocol"));
     if (const JsonValue* guarantees = root.find("guarantees")) {
       const auto list = elements_of(*guarantees, "guarantees");
       for (std::size_t g = 0; g < list.size(); ++g)
-        read_guarantee(list[g], element("guarantees", g));
+        read_guarantee(list[g], element_path("guarantees", g));
     }
     return std::move(out_);
   }
@@ -243,7 +235,7 @@ class ScenarioReader {
     std::vector<Rational> out(names.list.size());
     require_all(map, names,
                 each_named(map, names, [&](std::size_t i, const JsonValue& x) {
-                  out[i] = number(x, field(path, names.list[i]));
+                  out[i] = number(x, field_path(path, names.list[i]));
                 }));
     return out;
   }
@@ -254,7 +246,7 @@ class ScenarioReader {
     require_all(
         value, states(),
         each_named(value, states(), [&](std::size_t s, const JsonValue& row) {
-          rows[s] = numbers(row, field(path, states().list[s]), states());
+          rows[s] = numbers(row, field_path(path, states().list[s]), states());
         }));
     return rows;
   }
@@ -264,9 +256,9 @@ class ScenarioReader {
     source_of(value, path);
     WarOdds odds;
     odds.without_aid =
-        read_matrix(value.at("without_aid"), field(path, "without_aid"));
+        read_matrix(value.at("without_aid"), field_path(path, "without_aid"));
     if (const JsonValue* with_aid = value.find("with_aid"))
-      odds.with_aid = read_matrix(*with_aid, field(path, "with_aid"));
+      odds.with_aid = read_matrix(*with_aid, field_path(path, "with_aid"));
     return odds;
   }
 
@@ -279,11 +271,11 @@ class ScenarioReader {
                                               ScenarioLimits::max_war_states))
       declare(battlefield.states, state, "war state");
     battlefield.initial = states().index_of(value.at("initial"));
-    battlefield.odds = read_odds(value.at("odds"), field(path, "odds"));
+    battlefield.odds = read_odds(value.at("odds"), field_path(path, "odds"));
     if (const JsonValue* aid = value.find("aid"))
-      battlefield.aid = number(*aid, field(path, "aid"));
+      battlefield.aid = number(*aid, field_path(path, "aid"));
     else
-      default_zero(field(path, "aid"));
+      default_zero(field_path(path, "aid"));
   }
 
   // After the issues: the breakdown probability is needed only when there
@@ -297,13 +289,13 @@ class ScenarioReader {
                         return issue.track == Track::ceasefire;
                       }))
         root.at(path);  // says it is missing
-      default_zero(field(path, "breakdown"));
+      default_zero(field_path(path, "breakdown"));
       return;
     }
     ceasefire->allow_only({"breakdown", "source", "note"});
     source_of(*ceasefire, path);
     out_.ceasefire_breakdown =
-        number(ceasefire->at("breakdown"), field(path, "breakdown"));
+        number(ceasefire->at("breakdown"), field_path(path, "breakdown"));
   }
 
   void read_issue(const JsonValue& value, const std::string& path) {
@@ -327,13 +319,15 @@ class ScenarioReader {
       ScenarioOption& parsed = issue.options.emplace_back();
       parsed.name = names.back();
       if (option.is_string()) continue;
-      const std::string at = field(field(path, "options"), parsed.name);
+      const std::string at =
+          field_path(field_path(path, "options"), parsed.name);
       source_of(option, at);
       if (const JsonValue* factor = option.find("breakdown_factor"))
         parsed.breakdown_factor =
-            number(*factor, field(at, "breakdown_factor"));
+            number(*factor, field_path(at, "breakdown_factor"));
       if (const JsonValue* share = option.find("fighting_share"))
-        parsed.fighting_share = number(*share, field(at, "fighting_share"));
+        parsed.fighting_share =
+            number(*share, field_path(at, "fighting_share"));
     }
     issue.status_quo = static_cast<std::uint32_t>(
         options(issue_names_.size() - 1).index_of(value.at("status_quo")));
@@ -356,52 +350,54 @@ class ScenarioReader {
                           {"guarantor", &ScenarioActor::guarantor}}) = true;
     actor.at_table =
         one_of<bool>(value.at("seat"), {{"table", true}, {"outside", false}});
-    actor.discount = number(value.at("discount"), field(path, "discount"));
+    actor.discount = number(value.at("discount"), field_path(path, "discount"));
 
     const std::size_t n = issue_names_.size();
-    const std::string salience = field(path, "salience");
+    const std::string salience = field_path(path, "salience");
     actor.salience.assign(n, Rational(0));
     std::vector<bool> weighted(n, false);
     if (const JsonValue* map = value.find("salience"))
       weighted =
           each_named(*map, issues(), [&](std::size_t k, const JsonValue& w) {
-            actor.salience[k] = number(w, field(salience, issue_names_[k]));
+            actor.salience[k] =
+                number(w, field_path(salience, issue_names_[k]));
           });
-    const std::string values = field(path, "values");
+    const std::string values = field_path(path, "values");
     actor.option_value.resize(n);
     std::vector<bool> valued(n, false);
     if (const JsonValue* map = value.find("values"))
       valued =
           each_named(*map, issues(), [&](std::size_t k, const JsonValue& v) {
             actor.option_value[k] =
-                numbers(v, field(values, issue_names_[k]), options(k));
+                numbers(v, field_path(values, issue_names_[k]), options(k));
           });
     for (std::size_t k = 0; k < n; ++k) {
-      if (!weighted[k]) default_zero(field(salience, issue_names_[k]));
+      if (!weighted[k]) default_zero(field_path(salience, issue_names_[k]));
       if (valued[k]) continue;
       if (actor.salience[k] > 0)
         value.at("values").fail(
             "values for every issue of positive salience (" +
             in_quotes(issue_names_[k]) + " is missing)");
       actor.option_value[k].assign(option_names_[k].size(), Rational(0));
-      default_zero(field(values, issue_names_[k]));
+      default_zero(field_path(values, issue_names_[k]));
     }
 
     actor.war_flow =
-        numbers(value.at("war_flow"), field(path, "war_flow"), states());
+        numbers(value.at("war_flow"), field_path(path, "war_flow"), states());
     if (const JsonValue* beliefs = value.find("beliefs"))
-      actor.beliefs = read_odds(*beliefs, field(path, "beliefs"));
+      actor.beliefs = read_odds(*beliefs, field_path(path, "beliefs"));
     if (const JsonValue* types = value.find("types")) {
       const auto list = elements_of(*types, "types", ScenarioLimits::max_types);
       for (std::size_t t = 0; t < list.size(); ++t) {
         const JsonValue& type = list[t];
-        const std::string at = element(field(path, "types"), t);
+        const std::string at = element_path(field_path(path, "types"), t);
         type.allow_only({"name", "probability", "war_flow", "source", "note"});
         source_of(type, at);
         actor.types.push_back(
             {std::string(type.at("name").as_string()),
-             number(type.at("probability"), field(at, "probability")),
-             numbers(type.at("war_flow"), field(at, "war_flow"), states())});
+             number(type.at("probability"), field_path(at, "probability")),
+             numbers(type.at("war_flow"), field_path(at, "war_flow"),
+                     states())});
       }
     }
   }
@@ -428,10 +424,10 @@ class ScenarioReader {
       const auto list = elements_of(*recognition, "probabilities");
       for (std::size_t p = 0; p < list.size(); ++p)
         protocol.recognition.push_back(
-            number(list[p], element(field(path, "recognition"), p)));
+            number(list[p], element_path(field_path(path, "recognition"), p)));
     }
     const JsonValue& rounds = value.at("rounds");
-    const Rational count = number(rounds, field(path, "rounds"));
+    const Rational count = number(rounds, field_path(path, "rounds"));
     // validate() bounds the count; here it only has to fit.
     if (denominator(count) != 1 || count < 1 || count > SIZE_MAX)
       rounds.fail("a whole number of rounds, 1 or more");
@@ -457,8 +453,8 @@ class ScenarioReader {
           std::pair{"strike_gain", &Guarantee::strike_gain},
           std::pair{"victim_loss", &Guarantee::victim_loss},
           std::pair{"repelled_loss", &Guarantee::repelled_loss}})
-      guarantee.*member = number(value.at(name), field(path, name));
-    guarantee.stake = numbers(value.at("stake"), field(path, "stake"),
+      guarantee.*member = number(value.at(name), field_path(path, name));
+    guarantee.stake = numbers(value.at("stake"), field_path(path, "stake"),
                               options(guarantee.issue));
   }
 

@@ -244,6 +244,18 @@ class Model {
            (1 - delta * (1 - beta));
   }
 
+  // Steps x to the scope's next package (mixed radix over its issues, the
+  // last fastest); false after the last.
+  bool next_package(Scope scope, Options& x) const {
+    const auto& issues = issues_of(scope);
+    for (std::size_t j = issues.size(); j-- > 0;) {
+      const std::size_t k = issues[j];
+      if (++x[k] < sc_.issues[k].options.size()) return true;
+      x[k] = 0;
+    }
+    return false;
+  }
+
   // The controllers of the scope's issues, in scenario order.
   std::vector<std::size_t> controllers(Scope scope) const {
     std::vector<std::size_t> out;

@@ -8,18 +8,8 @@ namespace bargain {
 
 namespace {
 
-// Names a field as a scenario file writes it: members by name, issues and
-// war states by their names inside per-issue and per-state maps.
-std::string field(const std::string& parent, std::string_view member) {
-  std::string out = parent;
-  if (!out.empty()) out += '.';
-  out += member;
-  return out;
-}
-
-std::string element(const std::string& parent, std::size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
-}
+using detail::element_path;
+using detail::field_path;
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
   throw ModelError(path + ": " + what);
@@ -37,12 +27,12 @@ void require_distinct_names(const std::string& path,
   std::set<std::string> seen;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (names[i].empty())
-      fail(element(path, i), "found an empty name, expected the " +
-                                 std::string(what) + "'s name");
+      fail(element_path(path, i), "found an empty name, expected the " +
+                                      std::string(what) + "'s name");
     if (!seen.insert(names[i]).second)
-      fail(element(path, i), "found \"" + names[i] +
-                                 "\" a second time, expected distinct " +
-                                 std::string(what) + " names");
+      fail(element_path(path, i), "found \"" + names[i] +
+                                      "\" a second time, expected distinct " +
+                                      std::string(what) + " names");
   }
 }
 
@@ -53,7 +43,7 @@ void require_distribution(const std::string& path,
                    " probabilities, expected " + std::to_string(size));
   Rational total = 0;
   for (std::size_t i = 0; i < p.size(); ++i) {
-    require_in(element(path, i), p[i], 0, 1, "a probability in [0, 1]");
+    require_in(element_path(path, i), p[i], 0, 1, "a probability in [0, 1]");
     total += p[i];
   }
   if (total != 1)
@@ -68,10 +58,11 @@ void require_odds(const std::string& path, const WarOdds& odds,
                       " rows, expected one per war state (" +
                       std::to_string(states.size()) + ")");
     for (std::size_t s = 0; s < m.size(); ++s)
-      require_distribution(field(where, states[s]), m[s], states.size());
+      require_distribution(field_path(where, states[s]), m[s], states.size());
   };
-  matrix(field(path, "without_aid"), odds.without_aid);
-  if (!odds.with_aid.empty()) matrix(field(path, "with_aid"), odds.with_aid);
+  matrix(field_path(path, "without_aid"), odds.without_aid);
+  if (!odds.with_aid.empty())
+    matrix(field_path(path, "with_aid"), odds.with_aid);
 }
 
 void require_actor_index(const std::string& path, std::size_t actor,
@@ -98,6 +89,18 @@ void require_sourced(const std::map<std::string, std::string>& sources,
 }
 
 }  // namespace
+
+std::string detail::field_path(const std::string& parent,
+                               std::string_view member) {
+  std::string out = parent;
+  if (!out.empty()) out += '.';
+  out += member;
+  return out;
+}
+
+std::string detail::element_path(const std::string& parent, std::size_t index) {
+  return parent + "[" + std::to_string(index) + "]";
+}
 
 TransitionMatrix WarOdds::at(const Rational& aid) const {
   if (with_aid.empty()) return without_aid;
@@ -169,29 +172,31 @@ void Scenario::validate() const {
   bool has_ceasefire = false, has_settlement = false;
   for (std::size_t k = 0; k < issues.size(); ++k) {
     const auto& issue = issues[k];
-    const std::string path = element("issues", k);
+    const std::string path = element_path("issues", k);
     (issue.track == Track::ceasefire ? has_ceasefire : has_settlement) = true;
     if (issue.options.empty())
-      fail(field(path, "options"), "found none, expected at least one option");
+      fail(field_path(path, "options"),
+           "found none, expected at least one option");
     names.clear();
     for (const auto& o : issue.options) names.push_back(o.name);
-    require_distinct_names(field(path, "options"), names, "option");
+    require_distinct_names(field_path(path, "options"), names, "option");
     if (issue.status_quo >= issue.options.size())
-      fail(field(path, "status_quo"), "found option " +
-                                          std::to_string(issue.status_quo) +
-                                          ", expected one of the options");
+      fail(field_path(path, "status_quo"),
+           "found option " + std::to_string(issue.status_quo) +
+               ", expected one of the options");
     std::set<std::size_t> controllers;
     for (std::size_t c = 0; c < issue.controllers.size(); ++c) {
-      require_actor_index(element(field(path, "controllers"), c),
+      require_actor_index(element_path(field_path(path, "controllers"), c),
                           issue.controllers[c], actors.size());
       if (!controllers.insert(issue.controllers[c]).second)
-        fail(element(field(path, "controllers"), c),
+        fail(element_path(field_path(path, "controllers"), c),
              "found actor \"" + actors[issue.controllers[c]].name +
                  "\" twice, expected distinct controllers");
     }
     for (std::size_t o = 0; o < issue.options.size(); ++o) {
       const auto& option = issue.options[o];
-      const std::string at = field(field(path, "options"), option.name);
+      const std::string at =
+          field_path(field_path(path, "options"), option.name);
       const bool mechanics =
           option.breakdown_factor != 1 || option.fighting_share != 0;
       if (mechanics && issue.track != Track::ceasefire)
@@ -199,10 +204,10 @@ void Scenario::validate() const {
              "sets ceasefire mechanics, expected them on ceasefire "
              "issues only");
       if (option.breakdown_factor < 0)
-        fail(field(at, "breakdown_factor"),
+        fail(field_path(at, "breakdown_factor"),
              "found " + to_string(option.breakdown_factor) +
                  ", expected a factor of 0 or more");
-      require_in(field(at, "fighting_share"), option.fighting_share, 0, 1,
+      require_in(field_path(at, "fighting_share"), option.fighting_share, 0, 1,
                  "a share in [0, 1]");
       if (mechanics) require_sourced(sources, at);
     }
@@ -210,33 +215,35 @@ void Scenario::validate() const {
 
   for (std::size_t i = 0; i < actors.size(); ++i) {
     const auto& actor = actors[i];
-    const std::string path = element("actors", i);
+    const std::string path = element_path("actors", i);
     if (actor.discount <= 0 || actor.discount >= 1)
-      fail(field(path, "discount"),
+      fail(field_path(path, "discount"),
            "found " + to_string(actor.discount) +
                ", expected a discount factor in (0, 1)");
-    require_sourced(sources, field(path, "discount"));
+    require_sourced(sources, field_path(path, "discount"));
     if (actor.salience.size() != issues.size())
-      fail(field(path, "salience"), "found " +
-                                        std::to_string(actor.salience.size()) +
-                                        " weights, expected one per issue");
+      fail(field_path(path, "salience"),
+           "found " + std::to_string(actor.salience.size()) +
+               " weights, expected one per issue");
     if (actor.option_value.size() != issues.size())
-      fail(field(path, "values"),
+      fail(field_path(path, "values"),
            "found " + std::to_string(actor.option_value.size()) +
                " issues, expected one per issue");
     for (std::size_t k = 0; k < issues.size(); ++k) {
-      const std::string weight = field(field(path, "salience"), issues[k].name);
+      const std::string weight =
+          field_path(field_path(path, "salience"), issues[k].name);
       if (actor.salience[k] < 0)
         fail(weight, "found " + to_string(actor.salience[k]) +
                          ", expected a weight of 0 or more");
       require_sourced(sources, weight);
-      const std::string values = field(field(path, "values"), issues[k].name);
+      const std::string values =
+          field_path(field_path(path, "values"), issues[k].name);
       if (actor.option_value[k].size() != issues[k].options.size())
         fail(values, "found " + std::to_string(actor.option_value[k].size()) +
                          " values, expected one per option (" +
                          std::to_string(issues[k].options.size()) + ")");
       for (std::size_t o = 0; o < issues[k].options.size(); ++o) {
-        const std::string value = field(values, issues[k].options[o].name);
+        const std::string value = field_path(values, issues[k].options[o].name);
         require_in(value, actor.option_value[k][o], 0, 1, "a value in [0, 1]");
         require_sourced(sources, value);
       }
@@ -248,23 +255,24 @@ void Scenario::validate() const {
                         " flows, expected one per war state (" +
                         std::to_string(states.size()) + ")");
       for (std::size_t s = 0; s < states.size(); ++s)
-        require_sourced(sources, field(where, states[s]));
+        require_sourced(sources, field_path(where, states[s]));
     };
-    require_flows(field(path, "war_flow"), actor.war_flow);
+    require_flows(field_path(path, "war_flow"), actor.war_flow);
     if (actor.beliefs) {
-      require_odds(field(path, "beliefs"), *actor.beliefs, states);
-      require_sourced(sources, field(path, "beliefs"));
+      require_odds(field_path(path, "beliefs"), *actor.beliefs, states);
+      require_sourced(sources, field_path(path, "beliefs"));
     }
     if (!actor.types.empty()) {
-      const std::string types = field(path, "types");
+      const std::string types = field_path(path, "types");
       std::vector<Rational> p;
       names.clear();
       for (std::size_t t = 0; t < actor.types.size(); ++t) {
         p.push_back(actor.types[t].probability);
         names.push_back(actor.types[t].name);
-        require_flows(field(element(types, t), "war_flow"),
+        require_flows(field_path(element_path(types, t), "war_flow"),
                       actor.types[t].war_flow);
-        require_sourced(sources, field(element(types, t), "probability"));
+        require_sourced(sources,
+                        field_path(element_path(types, t), "probability"));
       }
       require_distinct_names(types, names, "type");
       std::vector<Rational> probabilities;
@@ -280,8 +288,8 @@ void Scenario::validate() const {
   if (protocol.proposers.empty())
     fail("protocol.proposers", "found none, expected at least one proposer");
   for (std::size_t p = 0; p < protocol.proposers.size(); ++p)
-    require_actor_index(element("protocol.proposers", p), protocol.proposers[p],
-                        actors.size());
+    require_actor_index(element_path("protocol.proposers", p),
+                        protocol.proposers[p], actors.size());
   if (protocol.proposer == ProposerRule::mediator &&
       protocol.proposers.size() != 1)
     fail("protocol.proposers", "found " +
@@ -305,23 +313,24 @@ void Scenario::validate() const {
 
   for (std::size_t g = 0; g < guarantees.size(); ++g) {
     const auto& guarantee = guarantees[g];
-    const std::string path = element("guarantees", g);
+    const std::string path = element_path("guarantees", g);
     if (guarantee.issue >= issues.size() ||
         issues[guarantee.issue].track != Track::settlement)
-      fail(field(path, "issue"), "expected a settlement issue");
-    require_actor_index(field(path, "guarantor"), guarantee.guarantor,
+      fail(field_path(path, "issue"), "expected a settlement issue");
+    require_actor_index(field_path(path, "guarantor"), guarantee.guarantor,
                         actors.size());
-    require_actor_index(field(path, "aggressor"), guarantee.aggressor,
+    require_actor_index(field_path(path, "aggressor"), guarantee.aggressor,
                         actors.size());
-    require_actor_index(field(path, "victim"), guarantee.victim, actors.size());
-    require_in(field(path, "strike_probability"), guarantee.strike_probability,
-               0, 1, "a probability in [0, 1]");
+    require_actor_index(field_path(path, "victim"), guarantee.victim,
+                        actors.size());
+    require_in(field_path(path, "strike_probability"),
+               guarantee.strike_probability, 0, 1, "a probability in [0, 1]");
     const std::size_t options = issues[guarantee.issue].options.size();
     if (guarantee.stake.size() != options)
-      fail(field(path, "stake"), "found " +
-                                     std::to_string(guarantee.stake.size()) +
-                                     " stakes, expected one per option (" +
-                                     std::to_string(options) + ")");
+      fail(field_path(path, "stake"),
+           "found " + std::to_string(guarantee.stake.size()) +
+               " stakes, expected one per option (" + std::to_string(options) +
+               ")");
     for (const auto& [name, x] :
          {std::pair<std::string_view, const Rational*>{
               "intervention_cost", &guarantee.intervention_cost},
@@ -329,12 +338,12 @@ void Scenario::validate() const {
           {"victim_loss", &guarantee.victim_loss},
           {"repelled_loss", &guarantee.repelled_loss}})
       if (*x < 0)
-        fail(field(path, name),
+        fail(field_path(path, name),
              "found " + to_string(*x) + ", expected a number of 0 or more");
     for (std::size_t o = 0; o < options; ++o)
       if (guarantee.stake[o] < 0)
-        fail(field(field(path, "stake"),
-                   issues[guarantee.issue].options[o].name),
+        fail(field_path(field_path(path, "stake"),
+                        issues[guarantee.issue].options[o].name),
              "found " + to_string(guarantee.stake[o]) +
                  ", expected a stake of 0 or more");
     require_sourced(sources, path);

@@ -142,15 +142,7 @@ struct Solver {
           best.underminers = underminers;
           result = accepted ? o : Outcome{};
         }
-        // Next package: mixed radix over the scope's issues, last fastest.
-        std::size_t j = issues.size();
-        while (j > 0) {
-          const std::size_t k = issues[j - 1];
-          if (++x[k] < sc.issues[k].options.size()) break;
-          x[k] = 0;
-          --j;
-        }
-        if (j == 0) break;
+        if (!m.next_package(scope, x)) break;
       }
     }
     if (!have || no_deal[proposer] > best_value) {

@@ -28,22 +28,12 @@ std::uint64_t times(std::uint64_t a, std::uint64_t b) {
 
 // The packages of a scope, each as the full package in force.
 std::vector<Options> packages(const Model& m, Scope scope, std::size_t regime) {
-  const auto& issues = m.issues_of(scope);
-  const auto& sc = m.scenario();
   std::vector<Options> out;
   Options x = m.base(regime);
-  for (const auto k : issues) x[k] = 0;
-  for (;;) {
-    out.push_back(x);
-    std::size_t j = issues.size();
-    while (j > 0) {
-      const std::size_t k = issues[j - 1];
-      if (++x[k] < sc.issues[k].options.size()) break;
-      x[k] = 0;
-      --j;
-    }
-    if (j == 0) return out;
-  }
+  for (const auto k : m.issues_of(scope)) x[k] = 0;
+  do out.push_back(x);
+  while (m.next_package(scope, x));
+  return out;
 }
 
 // Node counts of the subtrees, by the same recursion the builder follows.

@@ -138,6 +138,13 @@ struct Guarantee {
   Rational strike_gain, victim_loss, repelled_loss;
 };
 
+namespace detail {
+/// Field paths as scenario files name them: `parent.member` and
+/// `parent[index]` (the document itself is "").
+std::string field_path(const std::string& parent, std::string_view member);
+std::string element_path(const std::string& parent, std::size_t index);
+}  // namespace detail
+
 struct Scenario {
   std::string title, description;
   std::vector<ScenarioActor> actors;
