@@ -48,7 +48,6 @@ class ValueTable {
 struct Solver {
   const Model& m;
   const Scenario& sc;
-  std::size_t T;
 
   // Actor i's value of an outcome at (t, s, r), given next-round values
   // under the odds `odds[i]`.
@@ -191,7 +190,7 @@ TwoTrackSolution solve_two_track(const Scenario& scenario,
                        " package outcomes, above the limit of " +
                        std::to_string(max_work));
   }
-  const Solver solver{model, scenario, T};
+  const Solver solver{model, scenario};
   // Choices per (t, s, r): one per possible proposer of the round.
   std::vector<std::vector<ProposalChoice>> choices(T * S * R);
   std::vector<std::vector<Outcome>> outcomes(T * S * R);
