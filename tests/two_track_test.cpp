@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include "bargain/bargaining/rubinstein.hpp"
+#include "bargain/model/two_track_game.hpp"
+#include "bargain/solve/backward_induction.hpp"
 
 using namespace bargain;
 
@@ -227,4 +229,20 @@ TEST_CASE(
   // Each optimist expects more than the objective odds give it.
   CHECK(optimists.payoffs[0] > optimists.objective_payoffs[0]);
   CHECK(optimists.payoffs[1] > optimists.objective_payoffs[1]);
+}
+
+// Option values whose denominators are large distinct numbers (near 2^31)
+// have no common scale within 63 bits, so the programme compares exact
+// rationals instead of scaled integer sums; the game tree must still agree.
+TEST_CASE(
+    "two-track DP: numbers too fine for 63-bit sums are still solved exactly") {
+  Scenario s = splitting(R(9, 10), R(4, 5), 2, 4);
+  const long denominators[] = {2147483647, 2147483629, 2147483587, 2147483579,
+                               2147483563};
+  for (std::size_t k = 0; k < 5; ++k)  // staying within [0, 1]
+    s.actors[0].option_value[0][k] += R(k < 4 ? 1 : -1, denominators[k]);
+  const auto solution = solve_two_track(s);
+  const auto tree = solve_backward_induction(two_track_game(s));
+  CHECK(tree.equilibria.at(0).payoffs == solution.payoffs);
+  CHECK(solution.settlement_by_round[0] == 1);
 }

@@ -8,13 +8,13 @@
 
 #include "bargain/bargaining/conflict.hpp"
 #include "bargain/error.hpp"
+#include "scaled_terms.hpp"
 
 namespace bargain {
 
 namespace {
 
 using Sums = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>;
-using Integer = decltype(numerator(Rational()));
 
 // An actor's acceptance test. A spatial actor whose scaled terms fit in 63
 // bits decides by integers: it accepts exactly when the sum of its scaled
@@ -31,33 +31,14 @@ Acceptance acceptance(const IssueSpace& space, const Actor& actor) {
   const auto& preference = actor.preference;
   if (!preference.is_spatial()) return test;
   std::vector<std::vector<Rational>> terms(space.issue_count());
-  const Rational need = actor.reservation - preference.at_ideal();
-  Integer scale = denominator(need);
   for (IssueId i = 0; i < space.issue_count(); ++i)
-    for (const auto& option : space.issue(i).options()) {
+    for (const auto& option : space.issue(i).options())
       terms[i].push_back(preference.issue_term(i, option.position));
-      scale = lcm(scale, denominator(terms[i].back()));
-    }
-  // Partial sums stay within the sum of the largest magnitudes plus the
-  // threshold; all of it must fit with room to spare.
-  const Integer limit = Integer(1) << 62;
-  Integer reach = abs(numerator(need * scale));
-  std::vector<std::vector<Integer>> scaled(terms.size());
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    Integer largest = 0;
-    for (const auto& t : terms[i]) {
-      scaled[i].push_back(numerator(t * scale));
-      if (abs(scaled[i].back()) > largest) largest = abs(scaled[i].back());
-    }
-    reach += largest;
-    if (reach >= limit) return test;
-  }
-  test.threshold = numerator(need * scale).convert_to<std::int64_t>();
-  for (const auto& issue : scaled) {
-    test.terms.emplace_back();
-    for (const auto& t : issue)
-      test.terms.back().push_back(t.convert_to<std::int64_t>());
-  }
+  auto scaled =
+      detail::scale_terms(terms, actor.reservation - preference.at_ideal());
+  if (!scaled) return test;
+  test.terms = std::move(scaled->terms);
+  test.threshold = scaled->extra;
   test.scaled = true;
   return test;
 }

@@ -181,20 +181,29 @@ class Model {
     return (1 - fighting) * utility(i, x) + fighting * war;
   }
 
-  // The per-round effect of the guarantee subgames on actor i under z.
-  Rational guarantees(std::size_t i, const Options& z) const {
-    Rational delta = 0;
+  // Actor i's per-round flow from issue k settled at option o: its utility
+  // there and the effect of the guarantee subgames on that issue. A
+  // settlement's flow is the sum over the issues, which lets the dynamic
+  // programme compare settlements by scaled integer sums.
+  Rational settlement_term(std::size_t i, std::size_t k,
+                           std::uint32_t o) const {
+    const auto& a = sc_.actors[i];
+    Rational term = a.salience[k] * a.option_value[k][o];
     for (const auto& g : sc_.guarantees) {
-      const bool credible = g.stake[z[g.issue]] >= g.intervention_cost;
+      if (g.issue != k) continue;
+      const bool credible = g.stake[o] >= g.intervention_cost;
       if (credible || g.strike_gain <= 0) continue;  // deterred, or no gain
-      if (i == g.aggressor) delta += g.strike_probability * g.strike_gain;
-      if (i == g.victim) delta -= g.strike_probability * g.victim_loss;
+      if (i == g.aggressor) term += g.strike_probability * g.strike_gain;
+      if (i == g.victim) term -= g.strike_probability * g.victim_loss;
     }
-    return delta;
+    return term;
   }
 
   Rational settlement(std::size_t i, const Options& z) const {
-    return (utility(i, z) + guarantees(i, z)) / (1 - sc_.actors[i].discount);
+    Rational flow = 0;
+    for (std::size_t k = 0; k < z.size(); ++k)
+      flow += settlement_term(i, k, z[k]);
+    return flow / (1 - sc_.actors[i].discount);
   }
 
   // The proposers of round t and their probabilities.

@@ -5,6 +5,7 @@
 
 #include "bargain/error.hpp"
 #include "rules.hpp"
+#include "settlement_packages.hpp"
 
 namespace bargain {
 
@@ -45,9 +46,30 @@ class ValueTable {
   std::vector<Rational> v_;
 };
 
+template <class Number>
 struct Solver {
   const Model& m;
   const Scenario& sc;
+  const detail::SettlementTerms<Number>& terms;
+  // The packages of the settlement and linked scopes, valued once.
+  std::vector<detail::SettlementPackages<Number>> tables;
+
+  Solver(const Model& model, const detail::SettlementTerms<Number>& t)
+      : m(model), sc(model.scenario()), terms(t) {
+    for (const Scope scope : {Scope::settlement, Scope::linked})
+      for (std::size_t r = 0; r < std::min<std::size_t>(m.regimes(), 2); ++r) {
+        const auto open = m.open_scopes(r);
+        if (std::find(open.begin(), open.end(), scope) != open.end()) {
+          tables.emplace_back(m, scope, terms);
+          break;
+        }
+      }
+  }
+
+  const detail::SettlementPackages<Number>& table(Scope scope) const {
+    return *std::find_if(tables.begin(), tables.end(),
+                         [&](const auto& t) { return t.scope() == scope; });
+  }
 
   // Actor i's value of an outcome at (t, s, r), given next-round values
   // under the odds `odds[i]`.
@@ -70,9 +92,10 @@ struct Solver {
     return m.flow(i, s, regime) + delta * next;
   }
 
-  // The backing game after acceptance: controllers in order back or
-  // undermine (their issues fall to status quo), each anticipating the
-  // rest; backing when indifferent.
+  // The backing game after a ceasefire is accepted: controllers in order
+  // back or undermine (their issues fall to status quo), each anticipating
+  // the rest; backing when indifferent. (Settlements are backed once for
+  // all states in SettlementPackages.)
   Outcome backed(Scope scope, const Options& proposal,
                  const std::vector<std::size_t>& controllers, std::size_t index,
                  std::vector<std::size_t>& underminers, std::size_t t,
@@ -109,40 +132,48 @@ struct Solver {
     best.proposer = proposer;
     Rational best_value;
     bool have = false;
+    // A later package replaces the best only if strictly better.
+    const auto consider = [&](Scope scope, const Options& proposal,
+                              bool accepted, const Outcome& o,
+                              const std::vector<std::size_t>& underminers) {
+      const Rational v =
+          accepted ? value(proposer, t, s, r, o, V, odds) : no_deal[proposer];
+      if (have && v <= best_value) return v;
+      have = true;
+      best_value = v;
+      best.passes = false;
+      best.scope = scope;
+      best.proposal = proposal;
+      best.accepted = accepted;
+      best.backed = o.package;
+      best.underminers = underminers;
+      result = accepted ? o : Outcome{};
+      return v;
+    };
+    // The round's ZOPA: what every ratifier accepts and the proposer, if it
+    // sits at the table, prefers to no deal.
+    const bool proposer_ratifies = sc.actors[proposer].at_table;
     for (const Scope scope : m.open_scopes(r)) {
-      const auto& issues = m.issues_of(scope);
-      const auto controllers = m.controllers(scope);
-      Options x = m.base(r);
-      for (const auto k : issues) x[k] = 0;
-      for (;;) {
-        ++best.packages;
-        std::vector<std::size_t> underminers;
-        const Outcome o =
-            backed(scope, x, controllers, 0, underminers, t, s, r, V, odds);
-        bool accepted = true;
-        for (std::size_t j = 0; j < n && accepted; ++j)
-          if (j != proposer && sc.actors[j].at_table)
-            accepted = value(j, t, s, r, o, V, odds) >= no_deal[j];
-        const Rational v =
-            accepted ? value(proposer, t, s, r, o, V, odds) : no_deal[proposer];
-        // The round's ZOPA: what every ratifier accepts and the proposer,
-        // if it sits at the table, prefers to no deal.
-        if (accepted &&
-            (!sc.actors[proposer].at_table || v >= no_deal[proposer]))
-          ++best.zopa_size;
-        if (!have || v > best_value) {
-          have = true;
-          best_value = v;
-          best.passes = false;
-          best.scope = scope;
-          best.proposal = x;
-          best.accepted = accepted;
-          best.backed = o.package;
-          best.underminers = underminers;
-          result = accepted ? o : Outcome{};
-        }
-        if (!m.next_package(scope, x)) break;
+      if (scope == Scope::ceasefire) {
+        const auto controllers = m.controllers(scope);
+        Options x = m.base(r);
+        for (const auto k : m.issues_of(scope)) x[k] = 0;
+        do {
+          ++best.packages;
+          std::vector<std::size_t> underminers;
+          const Outcome o =
+              backed(scope, x, controllers, 0, underminers, t, s, r, V, odds);
+          bool accepted = true;
+          for (std::size_t j = 0; j < n && accepted; ++j)
+            if (j != proposer && sc.actors[j].at_table)
+              accepted = value(j, t, s, r, o, V, odds) >= no_deal[j];
+          const Rational v = consider(scope, x, accepted, o, underminers);
+          if (accepted && (!proposer_ratifies || v >= no_deal[proposer]))
+            ++best.zopa_size;
+        } while (m.next_package(scope, x));
+        continue;
       }
+      scan(table(scope), proposer, r, no_deal, best, consider);
     }
     if (!have || no_deal[proposer] > best_value) {
       const auto zopa = best.zopa_size;
@@ -155,42 +186,109 @@ struct Solver {
     }
     return best;
   }
+
+  // One settlement scope: accepted means every ratifier's sum reaches its
+  // no-deal threshold. Only two packages can be the proposer's first best
+  // move: the first accepted one with its largest sum and the first
+  // rejected one; they are offered to `consider` in the order listed.
+  template <class Consider>
+  void scan(const detail::SettlementPackages<Number>& packages,
+            std::size_t proposer, std::size_t r, const Values& no_deal,
+            ProposalChoice& best, Consider& consider) const {
+    const Options base = m.base(r);
+    const auto& scope_issues = m.issues_of(packages.scope());
+    // The least sum over the scope's issues worth no deal to actor i.
+    const auto floor = [&](std::size_t i) {
+      Number offset = 0;  // the issues outside the scope, as in force
+      for (std::size_t k = 0; k < base.size(); ++k)
+        if (!std::binary_search(scope_issues.begin(), scope_issues.end(), k))
+          offset += terms.terms[i][k][base[k]];
+      return Number(
+          detail::least_sum(no_deal[i],
+                            terms.scale[i] * (1 - sc.actors[i].discount),
+                            terms.bound[i]) -
+          offset);
+    };
+    std::vector<std::pair<std::size_t, Number>> ratifiers;
+    for (std::size_t j = 0; j < m.actors(); ++j)
+      if (j != proposer && sc.actors[j].at_table)
+        ratifiers.emplace_back(j, floor(j));
+    const Number proposer_floor = floor(proposer);
+    const bool proposer_ratifies = sc.actors[proposer].at_table;
+    std::optional<std::uint64_t> first_best, first_rejected;
+    Number best_sum = 0;
+    for (std::uint64_t z = 0; z < packages.size(); ++z) {
+      const Number* sums = packages.sums(z);
+      bool accepted = true;
+      for (const auto& [j, least] : ratifiers)
+        if (sums[j] < least) {
+          accepted = false;
+          break;
+        }
+      if (!accepted) {
+        if (!first_rejected) first_rejected = z;
+        continue;
+      }
+      if (!proposer_ratifies || sums[proposer] >= proposer_floor)
+        ++best.zopa_size;
+      if (!first_best || sums[proposer] > best_sum) {
+        first_best = z;
+        best_sum = sums[proposer];
+      }
+    }
+    best.packages += packages.size();
+    const auto offer = [&](std::uint64_t z, bool accepted) {
+      const Options proposal = packages.proposal(z, base);
+      const auto underminers = packages.underminers(z);
+      consider(packages.scope(), proposal, accepted,
+               m.outcome(packages.scope(), proposal, underminers), underminers);
+    };
+    if (first_best && (!first_rejected || *first_best < *first_rejected))
+      offer(*first_best, true);
+    if (first_rejected) offer(*first_rejected, false);
+    if (first_best && first_rejected && *first_rejected < *first_best)
+      offer(*first_best, true);
+  }
 };
 
-}  // namespace
+// Throws LimitError when solving would examine more than `max_work`
+// package outcomes: the settlement packages once, each with its backing
+// game, then every state's scan of them and of the ceasefire packages with
+// theirs.
+void check_work(const Model& model, std::uint64_t max_work) {
+  const Scenario& sc = model.scenario();
+  const auto packages = [&](Scope scope) {
+    long double count = 1;
+    for (const auto k : model.issues_of(scope))
+      count *= sc.issues[k].options.size();
+    return count;
+  };
+  const auto backing = [&](Scope scope) {
+    return std::pow(2.0L, model.controllers(scope).size());
+  };
+  long double work = 0;
+  for (const Scope scope : {Scope::settlement, Scope::linked})
+    work += packages(scope) * backing(scope);
+  for (std::size_t r = 0; r < model.regimes(); ++r)
+    for (const Scope scope : model.open_scopes(r))
+      work += packages(scope) *
+              (scope == Scope::ceasefire ? backing(scope) : 1) *
+              sc.protocol.rounds * model.states() *
+              static_cast<long double>(sc.protocol.proposers.size());
+  if (work > static_cast<long double>(max_work))
+    throw LimitError("solving the scenario would examine about " +
+                     std::to_string(static_cast<unsigned long long>(work)) +
+                     " package outcomes, above the limit of " +
+                     std::to_string(max_work));
+}
 
-TwoTrackSolution solve_two_track(const Scenario& scenario,
-                                 std::uint64_t max_work) {
-  scenario.validate();
-  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
-    if (!scenario.actors[i].types.empty())
-      throw ModelError("actors[" + std::to_string(i) +
-                       "].types: the dynamic programme solves complete "
-                       "information; expected no private types (solve the "
-                       "game tree instead)");
-  const Model model(scenario);
+template <class Number>
+TwoTrackSolution solve_with(const Model& model,
+                            const detail::SettlementTerms<Number>& terms) {
+  const Scenario& scenario = model.scenario();
   const std::size_t T = scenario.protocol.rounds, S = model.states(),
                     R = model.regimes(), n = model.actors();
-  // The work: every state, proposer and package, times the backing game.
-  {
-    long double packages = 0;
-    for (std::size_t r = 0; r < R && r < 2; ++r)
-      for (const Scope scope : model.open_scopes(r)) {
-        long double count = 1;
-        for (const auto k : model.issues_of(scope))
-          count *= scenario.issues[k].options.size();
-        packages += count * std::pow(2.0L, model.controllers(scope).size());
-      }
-    const long double work =
-        packages * T * S * R *
-        static_cast<long double>(scenario.protocol.proposers.size());
-    if (work > static_cast<long double>(max_work))
-      throw LimitError("solving the scenario would examine about " +
-                       std::to_string(static_cast<unsigned long long>(work)) +
-                       " package outcomes, above the limit of " +
-                       std::to_string(max_work));
-  }
-  const Solver solver{model, scenario};
+  const Solver<Number> solver(model, terms);
   // Choices per (t, s, r): one per possible proposer of the round.
   std::vector<std::vector<ProposalChoice>> choices(T * S * R);
   std::vector<std::vector<Outcome>> outcomes(T * S * R);
@@ -300,6 +398,24 @@ TwoTrackSolution solve_two_track(const Scenario& scenario,
   for (const auto& p : solution.settlement_by_round)
     solution.no_settlement -= p;
   return solution;
+}
+
+}  // namespace
+
+TwoTrackSolution solve_two_track(const Scenario& scenario,
+                                 std::uint64_t max_work) {
+  scenario.validate();
+  for (std::size_t i = 0; i < scenario.actors.size(); ++i)
+    if (!scenario.actors[i].types.empty())
+      throw ModelError("actors[" + std::to_string(i) +
+                       "].types: the dynamic programme solves complete "
+                       "information; expected no private types (solve the "
+                       "game tree instead)");
+  const Model model(scenario);
+  check_work(model, max_work);
+  if (const auto scaled = detail::scaled_settlement_terms(model))
+    return solve_with(model, *scaled);
+  return solve_with(model, detail::exact_settlement_terms(model));
 }
 
 }  // namespace bargain
