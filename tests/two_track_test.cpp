@@ -246,3 +246,26 @@ TEST_CASE(
   CHECK(tree.equilibria.at(0).payoffs == solution.payoffs);
   CHECK(solution.settlement_by_round[0] == 1);
 }
+
+TEST_CASE("two-track DP: the ZOPA's Pareto frontier where play goes") {
+  // One issue whose middle option is as good as the best for both: it
+  // alone is on the frontier, though all three options are in the ZOPA.
+  Scenario s = splitting(R(1, 2), R(1, 2), 1, 2);
+  s.actors[0].option_value[0] = {R(0), R(1), R(1)};
+  s.actors[1].option_value[0] = {R(1), R(1), R(0)};
+  const auto solution = solve_two_track(s);
+  const auto& choice = solution.path.front().choices.front();
+  CHECK(choice.zopa_size == 3);
+  REQUIRE(choice.zopa_frontier.size() == 1);
+  const auto& best = choice.zopa_frontier.front();
+  CHECK(best.scope == Scope::settlement);
+  CHECK(best.proposal == std::vector<std::uint32_t>{1});
+  CHECK(best.backed == std::vector<std::uint32_t>{1});
+  CHECK(best.values == std::vector<Rational>{R(2), R(2)});
+
+  // On a split every share is on the frontier: more for one is less for
+  // the other.
+  const auto split = solve_two_track(splitting(R(1, 2), R(1, 2), 1, 4));
+  const auto& offer = split.path.front().choices.front();
+  CHECK(offer.zopa_frontier.size() == offer.zopa_size);
+}

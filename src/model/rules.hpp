@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "bargain/model/scenario.hpp"
@@ -50,10 +51,14 @@ struct Outcome {
   Options package;         // what holds after backing
 };
 
-// The scenario's pieces the recursion needs, precomputed.
+// The scenario's pieces the recursion needs, precomputed. Given a type
+// profile (one type per actor, ignored for actors without types), it is
+// the model of that draw of the private types: each typed actor's war
+// flows are its type's.
 class Model {
  public:
-  explicit Model(const Scenario& sc) : sc_(sc) {
+  explicit Model(const Scenario& sc, const std::vector<std::size_t>& types = {})
+      : sc_(sc) {
     n_ = sc.actors.size();
     states_ = sc.battlefield.states.size();
     for (std::size_t k = 0; k < sc.issues.size(); ++k) {
@@ -69,9 +74,14 @@ class Model {
       regimes_ *= sc.issues[k].options.size();
     regimes_ += 1;
     objective_ = sc.battlefield.odds.at(sc.battlefield.aid);
-    for (const auto& actor : sc.actors)
+    for (std::size_t i = 0; i < n_; ++i) {
+      const auto& actor = sc.actors[i];
       beliefs_.push_back(actor.beliefs ? actor.beliefs->at(sc.battlefield.aid)
                                        : objective_);
+      war_flow_.push_back(types.empty() || actor.types.empty()
+                              ? &actor.war_flow
+                              : &actor.types[types[i]].war_flow);
+    }
   }
 
   std::size_t actors() const { return n_; }
@@ -143,6 +153,15 @@ class Model {
     return x;
   }
 
+  // The options of the ceasefire issues in force under a regime, if any.
+  std::optional<Options> ceasefire_in_force(std::size_t regime) const {
+    if (regime == 0) return std::nullopt;
+    const Options x = base(regime);
+    Options options;
+    for (const auto k : ceasefire_issues_) options.push_back(x[k]);
+    return options;
+  }
+
   std::size_t regime_of(const Options& x) const {
     std::size_t code = 0;
     bool any = false;
@@ -172,7 +191,7 @@ class Model {
 
   // One round's flow to actor i in war state s under a regime.
   Rational flow(std::size_t i, std::size_t s, std::size_t regime) const {
-    const Rational& war = sc_.actors[i].war_flow[s];
+    const Rational& war = (*war_flow_[i])[s];
     if (regime == 0) return war;
     const Options x = base(regime);
     Rational fighting = 0;
@@ -243,7 +262,7 @@ class Model {
   // After the last round: endless war (per war state), or the ceasefire
   // regime r breaking down into it, valued under the odds given.
   Values war_tail(std::size_t i, const TransitionMatrix& odds) const {
-    return perpetual(odds, sc_.actors[i].discount, sc_.actors[i].war_flow);
+    return perpetual(odds, sc_.actors[i].discount, *war_flow_[i]);
   }
   Rational ceasefire_tail(std::size_t i, std::size_t s, std::size_t r,
                           const Rational& war_value) const {
@@ -283,6 +302,7 @@ class Model {
   Options status_quo_;
   TransitionMatrix objective_;
   std::vector<TransitionMatrix> beliefs_;
+  std::vector<const Values*> war_flow_;  // per actor, its type's if typed
 };
 
 }  // namespace bargain::detail

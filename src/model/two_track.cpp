@@ -1,9 +1,12 @@
 #include "bargain/model/two_track.hpp"
 
 #include <algorithm>
+#include <boost/graph/topological_sort.hpp>
 #include <cmath>
+#include <iterator>
 
 #include "bargain/error.hpp"
+#include "bargain/model/state_graph.hpp"
 #include "rules.hpp"
 #include "settlement_packages.hpp"
 
@@ -44,6 +47,34 @@ class ValueTable {
  private:
   std::size_t states_, regimes_, actors_;
   std::vector<Rational> v_;
+};
+
+// The Pareto frontier of the packages offered, judged by the values of
+// some actors; of packages equal for all of them, the first is kept.
+class ZopaFrontier {
+ public:
+  explicit ZopaFrontier(std::vector<std::size_t> judges)
+      : judges_(std::move(judges)) {}
+
+  void offer(ZopaPackage package) {
+    for (const auto& kept : packages_)
+      if (at_least(kept, package)) return;
+    std::erase_if(packages_,
+                  [&](const auto& kept) { return at_least(package, kept); });
+    packages_.push_back(std::move(package));
+  }
+
+  std::vector<ZopaPackage> take() && { return std::move(packages_); }
+
+ private:
+  bool at_least(const ZopaPackage& a, const ZopaPackage& b) const {
+    for (const auto i : judges_)
+      if (a.values[i] < b.values[i]) return false;
+    return true;
+  }
+
+  std::vector<std::size_t> judges_;
+  std::vector<ZopaPackage> packages_;
 };
 
 template <class Number>
@@ -120,10 +151,12 @@ struct Solver {
   // The proposer's choice at (t, s, r): its first best move among the
   // packages of the open scopes (accepted ones valued as backed, rejected
   // ones as no deal) and passing.
+  // With a `frontier`, every package of the round's ZOPA is offered to it.
   ProposalChoice choose(std::size_t proposer, std::size_t t, std::size_t s,
                         std::size_t r, ValueTable& V,
                         const std::vector<const TransitionMatrix*>& odds,
-                        Outcome& result) const {
+                        Outcome& result,
+                        ZopaFrontier* frontier = nullptr) const {
     const std::size_t n = m.actors();
     Values no_deal(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -150,6 +183,14 @@ struct Solver {
       result = accepted ? o : Outcome{};
       return v;
     };
+    const auto in_zopa = [&](Scope scope, const Options& proposal,
+                             const Outcome& o) {
+      if (!frontier) return;
+      ZopaPackage package{scope, proposal, o.package, Values(n)};
+      for (std::size_t i = 0; i < n; ++i)
+        package.values[i] = value(i, t, s, r, o, V, odds);
+      frontier->offer(std::move(package));
+    };
     // The round's ZOPA: what every ratifier accepts and the proposer, if it
     // sits at the table, prefers to no deal.
     const bool proposer_ratifies = sc.actors[proposer].at_table;
@@ -168,12 +209,17 @@ struct Solver {
             if (j != proposer && sc.actors[j].at_table)
               accepted = value(j, t, s, r, o, V, odds) >= no_deal[j];
           const Rational v = consider(scope, x, accepted, o, underminers);
-          if (accepted && (!proposer_ratifies || v >= no_deal[proposer]))
+          // A ceasefire its backers leave at status quo is no deal at all.
+          if (accepted && o.kind != Outcome::no_deal &&
+              (!proposer_ratifies || v >= no_deal[proposer])) {
             ++best.zopa_size;
+            in_zopa(scope, x, o);
+          }
         } while (m.next_package(scope, x));
         continue;
       }
-      scan(table(scope), proposer, r, no_deal, best, consider);
+      scan(table(scope), proposer, r, no_deal, best, consider, in_zopa,
+           frontier != nullptr);
     }
     if (!have || no_deal[proposer] > best_value) {
       const auto zopa = best.zopa_size;
@@ -190,12 +236,20 @@ struct Solver {
   // One settlement scope: accepted means every ratifier's sum reaches its
   // no-deal threshold. Only two packages can be the proposer's first best
   // move: the first accepted one with its largest sum and the first
-  // rejected one; they are offered to `consider` in the order listed.
-  template <class Consider>
+  // rejected one; they are offered to `consider` in the order listed. With
+  // `collect`, each package of the ZOPA goes to `in_zopa`.
+  template <class Consider, class InZopa>
   void scan(const detail::SettlementPackages<Number>& packages,
             std::size_t proposer, std::size_t r, const Values& no_deal,
-            ProposalChoice& best, Consider& consider) const {
+            ProposalChoice& best, Consider& consider, const InZopa& in_zopa,
+            bool collect) const {
     const Options base = m.base(r);
+    const auto package_outcome = [&](std::uint64_t z) {
+      Options proposal = packages.proposal(z, base);
+      Outcome o =
+          m.outcome(packages.scope(), proposal, packages.underminers(z));
+      return std::pair{std::move(proposal), std::move(o)};
+    };
     const auto& scope_issues = m.issues_of(packages.scope());
     // The least sum over the scope's issues worth no deal to actor i.
     const auto floor = [&](std::size_t i) {
@@ -229,8 +283,13 @@ struct Solver {
         if (!first_rejected) first_rejected = z;
         continue;
       }
-      if (!proposer_ratifies || sums[proposer] >= proposer_floor)
+      if (!proposer_ratifies || sums[proposer] >= proposer_floor) {
         ++best.zopa_size;
+        if (collect) {
+          const auto [proposal, o] = package_outcome(z);
+          in_zopa(packages.scope(), proposal, o);
+        }
+      }
       if (!first_best || sums[proposer] > best_sum) {
         first_best = z;
         best_sum = sums[proposer];
@@ -238,10 +297,9 @@ struct Solver {
     }
     best.packages += packages.size();
     const auto offer = [&](std::uint64_t z, bool accepted) {
-      const Options proposal = packages.proposal(z, base);
-      const auto underminers = packages.underminers(z);
-      consider(packages.scope(), proposal, accepted,
-               m.outcome(packages.scope(), proposal, underminers), underminers);
+      const auto [proposal, o] = package_outcome(z);
+      consider(packages.scope(), proposal, accepted, o,
+               packages.underminers(z));
     };
     if (first_best && (!first_rejected || *first_best < *first_rejected))
       offer(*first_best, true);
@@ -289,6 +347,10 @@ TwoTrackSolution solve_with(const Model& model,
   const std::size_t T = scenario.protocol.rounds, S = model.states(),
                     R = model.regimes(), n = model.actors();
   const Solver<Number> solver(model, terms);
+  // Each state is solved after every state it can lead to.
+  const TwoTrackStateGraph graph = two_track_state_graph(scenario);
+  std::vector<TwoTrackStateGraph::vertex_descriptor> reverse_topological;
+  boost::topological_sort(graph, std::back_inserter(reverse_topological));
   // Choices per (t, s, r): one per possible proposer of the round.
   std::vector<std::vector<ProposalChoice>> choices(T * S * R);
   std::vector<std::vector<Outcome>> outcomes(T * S * R);
@@ -310,29 +372,28 @@ TwoTrackSolution solve_with(const Model& model,
           V.at(T + 1, s, r, i) = model.ceasefire_tail(i, s, r, war[s]);
       }
     }
-    for (std::size_t t = T; t >= 1; --t)
-      for (std::size_t s = 0; s < S; ++s)
-        for (std::size_t r = 0; r < R; ++r) {
-          const auto& round = model.proposers(t);
-          if (decide) {
-            choices[node(t, s, r)].clear();
-            outcomes[node(t, s, r)].clear();
-            for (const auto& [p, weight] : round) {
-              Outcome o;
-              choices[node(t, s, r)].push_back(
-                  solver.choose(p, t, s, r, V, odds, o));
-              outcomes[node(t, s, r)].push_back(o);
-            }
-          }
-          for (std::size_t i = 0; i < n; ++i) {
-            Rational v = 0;
-            for (std::size_t k = 0; k < round.size(); ++k)
-              v +=
-                  round[k].second *
-                  solver.value(i, t, s, r, outcomes[node(t, s, r)][k], V, odds);
-            V.at(t, s, r, i) = v;
-          }
+    for (const auto v : reverse_topological) {
+      const std::size_t t = graph[v].round, s = graph[v].war_state, r = v % R;
+      if (t > T) continue;  // the tail, valued above
+      // Vertex numbers are the state numbers of `choices`.
+      const auto& round = model.proposers(t);
+      if (decide) {
+        choices[v].clear();
+        outcomes[v].clear();
+        for (const auto& [p, weight] : round) {
+          Outcome o;
+          choices[v].push_back(solver.choose(p, t, s, r, V, odds, o));
+          outcomes[v].push_back(o);
         }
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        Rational value = 0;
+        for (std::size_t k = 0; k < round.size(); ++k)
+          value += round[k].second *
+                   solver.value(i, t, s, r, outcomes[v][k], V, odds);
+        V.at(t, s, r, i) = value;
+      }
+    }
     return V;
   };
   std::vector<const TransitionMatrix*> own(n), objective(n, &model.objective());
@@ -346,6 +407,18 @@ TwoTrackSolution solve_with(const Model& model,
     solution.payoffs.push_back(believed.at(1, s0, 0, i));
     solution.objective_payoffs.push_back(actual.at(1, s0, 0, i));
   }
+  // The ZOPA's frontier where play goes: the state's choice made again,
+  // this time with every package of the ZOPA kept.
+  const auto zopa_frontier = [&](std::size_t proposer, std::size_t t,
+                                 std::size_t s, std::size_t r) {
+    std::vector<std::size_t> judges;
+    for (std::size_t i = 0; i < n; ++i)
+      if (i == proposer || scenario.actors[i].at_table) judges.push_back(i);
+    ZopaFrontier frontier(std::move(judges));
+    Outcome outcome;
+    solver.choose(proposer, t, s, r, believed, own, outcome, &frontier);
+    return std::move(frontier).take();
+  };
   // Forward under the objective odds: where play goes and how likely.
   solution.settlement_by_round.assign(T, Rational(0));
   solution.ceasefire_by_round.assign(T, Rational(0));
@@ -360,15 +433,11 @@ TwoTrackSolution solve_with(const Model& model,
         TwoTrackSolution::Visit visit;
         visit.state.round = t;
         visit.state.war_state = s;
-        if (r != 0) {
-          const Options x = model.base(r);
-          std::vector<std::uint32_t> c;
-          for (std::size_t k = 0; k < x.size(); ++k)
-            if (scenario.issues[k].track == Track::ceasefire) c.push_back(x[k]);
-          visit.state.ceasefire = c;
-        }
+        visit.state.ceasefire = model.ceasefire_in_force(r);
         visit.probability = here;
         visit.choices = choices[node(t, s, r)];
+        for (auto& choice : visit.choices)
+          choice.zopa_frontier = zopa_frontier(choice.proposer, t, s, r);
         solution.path.push_back(std::move(visit));
         const auto& round = model.proposers(t);
         for (std::size_t k = 0; k < round.size(); ++k) {

@@ -22,6 +22,14 @@ enum class Scope { ceasefire, settlement, linked };
 
 std::string_view to_string(Scope scope);
 
+/// A package of a round's ZOPA: what is proposed, what holds once backed,
+/// and its value to each actor (under the actor's own beliefs).
+struct ZopaPackage {
+  Scope scope = Scope::settlement;
+  std::vector<std::uint32_t> proposal, backed;
+  std::vector<Rational> values;
+};
+
 /// What one proposer does in one state.
 struct ProposalChoice {
   std::size_t proposer = 0;
@@ -34,9 +42,15 @@ struct ProposalChoice {
   /// Actors who undermined the accepted package.
   std::vector<std::size_t> underminers;
   /// How many packages of the open scopes every ratifier would accept and
-  /// the proposer, if at the table, prefers to no deal: the round's ZOPA.
+  /// the proposer, if at the table, prefers to no deal: the round's ZOPA
+  /// (a ceasefire that its backers leave at status quo is no deal, and
+  /// not counted).
   std::uint64_t zopa_size = 0;
   std::uint64_t packages = 0;  ///< how many were open
+  /// The ZOPA's Pareto frontier for the actors whose yes it needs (those
+  /// at the table and the proposer): its packages that no other gives each
+  /// of them as much and one more. Filled in the states play reaches.
+  std::vector<ZopaPackage> zopa_frontier;
 };
 
 /// A state of the negotiation before its round's proposer is known.
