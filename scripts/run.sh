@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and solve the bundled
-# default game (extra arguments go to `bargain solve`).
+# The main job: install what is missing, build, and solve the bundled 2025
+# scenario (extra arguments go to `bargain solve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

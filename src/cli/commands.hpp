@@ -17,4 +17,8 @@ void add_zopa_command(CLI::App& app);
 /// `bargain export SCENARIO.json [--efg OUT.efg] [--dot OUT.dot]`
 void add_export_command(CLI::App& app);
 
+/// `bargain sweep SCENARIO.json --param PATH --from A --to B --steps N
+/// [--threads T] [--csv OUT] [--svg OUT] [--threshold] [--format ...]`
+void add_sweep_command(CLI::App& app);
+
 }  // namespace bargain::cli

@@ -1,4 +1,4 @@
-// The game `bargain solve` solves when given no file, compiled into the
+// The scenario `bargain solve` solves when given no file, compiled into the
 // program so that it runs from anywhere.
 #pragma once
 
@@ -6,8 +6,8 @@
 
 namespace bargain::cli {
 
-/// The text of examples/games/istanbul_2022.efg.
-extern const std::string_view kDefaultGameText;
-extern const std::string_view kDefaultGameName;
+/// The text of scenarios/negotiation_2025.json and its name.
+extern const std::string_view kDefaultScenarioText;
+extern const std::string_view kDefaultScenarioName;
 
 }  // namespace bargain::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   bargain::cli::add_solve_command(app);
   bargain::cli::add_zopa_command(app);
   bargain::cli::add_export_command(app);
+  bargain::cli::add_sweep_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -14,9 +14,8 @@ enum class Format { table, json, gambit };
 
 /// What the report says about where the game came from and how it was solved.
 struct ReportContext {
-  std::string
-      source;        ///< a path, or a note that the game is the bundled default
-  std::string kind;  ///< what the equilibria are, e.g. "subgame-perfect"
+  std::string source;       ///< the path of the game file
+  std::string kind;         ///< what the equilibria are, e.g. "subgame-perfect"
   bool exhaustive = false;  ///< every equilibrium of that kind was sought
   std::string note;         ///< how the one equilibrium shown was chosen
 };

@@ -8,19 +8,22 @@ namespace bargain::cli {
 
 namespace {
 
-// The issues a choice's scope covers, as "issue = option".
-std::string package_text(const Scenario& sc, const ProposalChoice& c,
-                         const std::vector<std::uint32_t>& options) {
+// The issues a scope covers, as "issue = option".
+std::vector<std::string> package_parts(const Scenario& sc, Scope scope,
+                                       const std::vector<std::uint32_t>& x) {
   std::vector<std::string> parts;
   for (std::size_t k = 0; k < sc.issues.size(); ++k) {
     const bool ceasefire = sc.issues[k].track == Track::ceasefire;
-    const bool covered =
-        c.scope == Scope::linked || (c.scope == Scope::ceasefire) == ceasefire;
-    if (covered)
+    if (scope == Scope::linked || (scope == Scope::ceasefire) == ceasefire)
       parts.push_back(sc.issues[k].name + " = " +
-                      sc.issues[k].options[options[k]].name);
+                      sc.issues[k].options[x[k]].name);
   }
-  return joined(parts, ", ");
+  return parts;
+}
+
+std::string package_text(const Scenario& sc, Scope scope,
+                         const std::vector<std::uint32_t>& x) {
+  return joined(package_parts(sc, scope, x), ", ");
 }
 
 std::string roles(const ScenarioActor& a) {
@@ -32,22 +35,49 @@ std::string roles(const ScenarioActor& a) {
   return joined(r, ", ");
 }
 
-std::string describe_choice(const Scenario& sc, const ProposalChoice& c) {
+// Whether a ceasefire proposal leaves every ceasefire issue at its status
+// quo: tie-breaking may list it before passing, but nothing changes.
+bool changes_nothing(const Scenario& sc, const ProposalChoice& c) {
+  if (c.scope != Scope::ceasefire) return false;
+  for (std::size_t k = 0; k < sc.issues.size(); ++k)
+    if (sc.issues[k].track == Track::ceasefire &&
+        c.backed[k] != sc.issues[k].status_quo)
+      return false;
+  return true;
+}
+
+// What a proposer does, in words; packages go on the lines below, wrapped
+// and indented by `indent`.
+std::string describe_choice(const Scenario& sc, const ProposalChoice& c,
+                            const std::string& indent) {
   const std::string& who = sc.actors[c.proposer].name;
-  std::string zopa = "ZOPA " + std::to_string(c.zopa_size) + " of " +
-                     std::to_string(c.packages) + " packages";
-  if (c.passes) return who + " passes (" + zopa + ")";
-  std::string text = who + " proposes " + std::string(to_string(c.scope)) +
-                     ": " + package_text(sc, c, c.proposal);
-  if (!c.accepted) return text + "; rejected (" + zopa + ")";
-  text += "; accepted";
+  const std::string zopa =
+      c.zopa_size == 0
+          ? "ZOPA empty, " + std::to_string(c.packages) + " packages"
+          : "ZOPA " + std::to_string(c.zopa_size) + " of " +
+                std::to_string(c.packages) + " packages, " +
+                std::to_string(c.zopa_frontier.size()) +
+                " on its Pareto frontier";
+  const bool no_change =
+      c.accepted && c.underminers.empty() && changes_nothing(sc, c);
+  if (c.passes || no_change)
+    return who +
+           (c.zopa_size == 0
+                ? " finds no package that all at the table accept: no deal ("
+                : " proposes nothing beyond the status quo: no deal (") +
+           zopa + ")";
+  std::string text = who + " proposes a " + std::string(to_string(c.scope)) +
+                     " package; " + (c.accepted ? "accepted" : "rejected") +
+                     " (" + zopa + ")\n" +
+                     wrapped(package_parts(sc, c.scope, c.proposal), indent);
   if (!c.underminers.empty()) {
     std::vector<std::string> names;
     for (const auto j : c.underminers) names.push_back(sc.actors[j].name);
-    text += ", undermined by " + joined(names, " and ") + ": holds " +
-            package_text(sc, c, c.backed);
+    text += "\n" + indent + "undermined by " + joined(names, " and ") +
+            "; what holds:\n" +
+            wrapped(package_parts(sc, c.scope, c.backed), indent);
   }
-  return text + " (" + zopa + ")";
+  return text;
 }
 
 std::string state_text(const Scenario& sc, const TwoTrackSolution::Visit& v) {
@@ -125,15 +155,16 @@ void print_table(std::ostream& out, const Scenario& sc,
                        "\", aid " + to_string(sc.battlefield.aid)});
   head.add({"method",
             "dynamic programme over (round, war state, ceasefire), "
-            "exact rational arithmetic"});
+            "exact rational arithmetic (~: rounded here; --format json "
+            "gives every number exactly)"});
   head.print(out);
 
   out << "\nEquilibrium play (states reached under the objective odds)\n";
   for (const auto& visit : solution.path) {
-    out << "  " << state_text(sc, visit) << " (probability "
-        << to_string(visit.probability) << ")\n";
+    out << "  " << state_text(sc, visit) << ", probability "
+        << readable(visit.probability) << '\n';
     for (const auto& c : visit.choices)
-      out << "    " << describe_choice(sc, c) << '\n';
+      out << "    " << describe_choice(sc, c, "        ") << '\n';
   }
 
   out << "\nOutcome\n";
@@ -141,19 +172,19 @@ void print_table(std::ostream& out, const Scenario& sc,
   for (std::size_t t = 0; t < solution.settlement_by_round.size(); ++t)
     outcome.add(
         {"round " + std::to_string(t + 1),
-         "settlement " + to_string(solution.settlement_by_round[t]),
-         "first ceasefire " + to_string(solution.ceasefire_by_round[t])});
+         "settlement " + readable(solution.settlement_by_round[t]),
+         "first ceasefire " + readable(solution.ceasefire_by_round[t])});
   outcome.add(
-      {"after", "no settlement " + to_string(solution.no_settlement), ""});
+      {"after", "no settlement " + readable(solution.no_settlement), ""});
   outcome.print(out);
   out << "  expected rounds of fighting: "
-      << to_string(solution.expected_war_rounds) << '\n';
+      << readable(solution.expected_war_rounds) << '\n';
 
   out << "\nPayoffs (discounted; own beliefs | objective odds)\n";
   TextTable payoffs("    ");
   for (std::size_t i = 0; i < sc.actors.size(); ++i)
-    payoffs.add({sc.actors[i].name, to_string(solution.payoffs[i]),
-                 to_string(solution.objective_payoffs[i])});
+    payoffs.add({sc.actors[i].name, readable(solution.payoffs[i]),
+                 readable(solution.objective_payoffs[i])});
   payoffs.print(out);
 
   for (const auto& g : sc.guarantees) {
@@ -205,9 +236,9 @@ void print_json(std::ostream& out, const Scenario& sc,
       cj["passes"] = c.passes;
       if (!c.passes) {
         cj["scope"] = std::string(to_string(c.scope));
-        cj["proposal"] = package_text(sc, c, c.proposal);
+        cj["proposal"] = package_text(sc, c.scope, c.proposal);
         cj["accepted"] = c.accepted;
-        if (c.accepted) cj["holds"] = package_text(sc, c, c.backed);
+        if (c.accepted) cj["holds"] = package_text(sc, c.scope, c.backed);
         auto& underminers = cj["underminers"] = nlohmann::json::array();
         for (const auto u : c.underminers)
           underminers.push_back(sc.actors[u].name);
@@ -236,7 +267,90 @@ void print_json(std::ostream& out, const Scenario& sc,
   out << j.dump(2) << '\n';
 }
 
+void print_zopa_table(std::ostream& out, const Scenario& sc,
+                      const TwoTrackSolution& solution,
+                      const std::string& source, std::size_t max_rows) {
+  out << (sc.title.empty() ? "Scenario" : sc.title) << '\n';
+  TextTable head;
+  head.add({"source", source});
+  head.add({"ZOPA",
+            "the packages every actor at the table accepts rather "
+            "than play on (after backing and guarantees), each "
+            "valued under the actor's own beliefs"});
+  head.print(out);
+  for (const auto& visit : solution.path) {
+    out << '\n'
+        << state_text(sc, visit) << ", probability "
+        << readable(visit.probability) << '\n';
+    for (const auto& c : visit.choices) {
+      out << "  " << describe_choice(sc, c, "      ") << '\n';
+      if (c.zopa_frontier.empty()) continue;
+      TextTable frontier("    ");
+      std::vector<std::string> header = {"scope"};
+      for (const auto& a : sc.actors) header.push_back(a.name);
+      header.push_back("package (what holds once backed)");
+      frontier.add(header);
+      std::size_t shown = 0;
+      for (const auto& z : c.zopa_frontier) {
+        if (shown++ == max_rows) break;
+        std::vector<std::string> row = {std::string(to_string(z.scope))};
+        for (const auto& v : z.values) row.push_back(readable(v));
+        row.push_back(package_text(sc, z.scope, z.backed));
+        frontier.add(row);
+      }
+      frontier.print(out);
+      if (c.zopa_frontier.size() > max_rows)
+        out << "    ... " << c.zopa_frontier.size() - max_rows
+            << " more (--max-rows, or --format json for all)\n";
+    }
+  }
+}
+
+void print_zopa_json(std::ostream& out, const Scenario& sc,
+                     const TwoTrackSolution& solution,
+                     const std::string& source) {
+  nlohmann::json j;
+  j["title"] = sc.title;
+  j["source"] = source;
+  auto& rounds = j["states"] = nlohmann::json::array();
+  for (const auto& visit : solution.path) {
+    nlohmann::json v;
+    v["round"] = visit.state.round;
+    v["war_state"] = sc.battlefield.states[visit.state.war_state];
+    v["probability"] = to_string(visit.probability);
+    auto& choices = v["proposers"] = nlohmann::json::array();
+    for (const auto& c : visit.choices) {
+      nlohmann::json cj;
+      cj["proposer"] = sc.actors[c.proposer].name;
+      cj["zopa_size"] = c.zopa_size;
+      cj["packages"] = c.packages;
+      auto& frontier = cj["pareto_frontier"] = nlohmann::json::array();
+      for (const auto& z : c.zopa_frontier) {
+        nlohmann::json values = nlohmann::json::object();
+        for (std::size_t i = 0; i < sc.actors.size(); ++i)
+          values[sc.actors[i].name] = to_string(z.values[i]);
+        frontier.push_back({{"scope", std::string(to_string(z.scope))},
+                            {"proposal", package_text(sc, z.scope, z.proposal)},
+                            {"holds", package_text(sc, z.scope, z.backed)},
+                            {"values", values}});
+      }
+      choices.push_back(cj);
+    }
+    rounds.push_back(v);
+  }
+  out << j.dump(2) << '\n';
+}
+
 }  // namespace
+
+void print_scenario_zopa(std::ostream& out, const Scenario& scenario,
+                         const TwoTrackSolution& solution, bool json,
+                         const std::string& source, std::size_t max_rows) {
+  if (json)
+    print_zopa_json(out, scenario, solution, source);
+  else
+    print_zopa_table(out, scenario, solution, source, max_rows);
+}
 
 void print_scenario_report(std::ostream& out, const Scenario& scenario,
                            const TwoTrackSolution& solution, bool json,

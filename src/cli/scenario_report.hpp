@@ -17,4 +17,11 @@ void print_scenario_report(std::ostream& out, const Scenario& scenario,
                            const TwoTrackSolution& solution, bool json,
                            const std::string& source);
 
+/// `bargain zopa SCENARIO.json`: each round's ZOPA where play goes, with
+/// its Pareto frontier (at most `max_rows` packages a proposer in the
+/// table; all in JSON) and the proposer's choice.
+void print_scenario_zopa(std::ostream& out, const Scenario& scenario,
+                         const TwoTrackSolution& solution, bool json,
+                         const std::string& source, std::size_t max_rows);
+
 }  // namespace bargain::cli

@@ -1,10 +1,12 @@
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include "bargain/io/dot.hpp"
 #include "bargain/io/efg.hpp"
 #include "bargain/io/scenario_json.hpp"
+#include "bargain/model/state_graph.hpp"
 #include "bargain/model/two_track.hpp"
 #include "bargain/model/two_track_game.hpp"
 #include "bargain/solve/backward_induction.hpp"
@@ -12,9 +14,10 @@
 #include "bargain/solve/sequence_lp.hpp"
 #include "bargain/solve/subgame_perfect.hpp"
 #include "commands.hpp"
-#include "default_game.hpp"
+#include "default_scenario.hpp"
 #include "report.hpp"
 #include "scenario_report.hpp"
+#include "typed_scenario_report.hpp"
 
 namespace bargain::cli {
 namespace {
@@ -75,18 +78,41 @@ void solve_and_report(const ExtensiveGame<T>& game, const SolveOptions& options,
                context_of(options, source));
 }
 
-// A scenario file: the two-track model, solved by dynamic programming.
-void solve_scenario(const SolveOptions& options) {
+// Exact sequence-form Lemke slows down past some tens of thousands of nodes.
+constexpr std::uint64_t kTypedScenarioNodes = 100'000;
+
+// A scenario with private types: its game tree, solved by sequence-form
+// Lemke in exact arithmetic (the dynamic programme has no information sets).
+void solve_typed_scenario(const SolveOptions& options, const Scenario& scenario,
+                          const std::string& source) {
+  if (scenario.actors.size() > 2)
+    throw Error("the scenario has " + std::to_string(scenario.actors.size()) +
+                " actors, and n-player games with private types need the "
+                "iterative solvers (not yet available); bargain export --efg "
+                "writes the game for other solvers");
+  const auto game = two_track_game(scenario, kTypedScenarioNodes);
+  print_typed_scenario_report(std::cout, scenario, game,
+                              solve_sequence_lemke(game),
+                              options.format == Format::json, source);
+}
+
+// A scenario of the two-track model, solved by dynamic programming, or
+// with private types on its game tree.
+void solve_scenario(const SolveOptions& options, const Scenario& scenario,
+                    const std::string& source) {
   if (options.method != "backward-induction" || options.all ||
-      options.format == Format::gambit)
+      options.format == Format::gambit || !options.dot_file.empty())
     throw Error(
         "a scenario is solved by the model's dynamic programme; --method, "
-        "--all and --format gambit apply to .efg games (write the "
-        "scenario's game with bargain export --efg)");
-  const Scenario scenario = read_scenario_file(options.game_file);
+        "--all, --dot and --format gambit apply to .efg games (write the "
+        "scenario's game with bargain export --efg, its pictures with "
+        "bargain export --dot or --states)");
+  for (const auto& actor : scenario.actors)
+    if (!actor.types.empty())
+      return solve_typed_scenario(options, scenario, source);
   const TwoTrackSolution solution = solve_two_track(scenario);
   print_scenario_report(std::cout, scenario, solution,
-                        options.format == Format::json, options.game_file);
+                        options.format == Format::json, source);
 }
 
 bool is_scenario(const std::string& file) {
@@ -94,18 +120,20 @@ bool is_scenario(const std::string& file) {
 }
 
 void run_solve(const SolveOptions& options) {
-  if (is_scenario(options.game_file)) return solve_scenario(options);
-  const bool bundled = options.game_file.empty();
-  const Game game =
-      bundled ? read_efg(kDefaultGameText, std::string(kDefaultGameName))
-              : read_efg_file(options.game_file);
-  const std::string source =
-      bundled ? "bundled default game (" + std::string(kDefaultGameName) + ")"
-              : options.game_file;
+  if (options.game_file.empty()) {
+    const std::string name(kDefaultScenarioName);
+    const JsonDocument bundled = parse_json(kDefaultScenarioText, name);
+    return solve_scenario(options, read_scenario(bundled.root()),
+                          "bundled default scenario (" + name + ")");
+  }
+  if (is_scenario(options.game_file))
+    return solve_scenario(options, read_scenario_file(options.game_file),
+                          options.game_file);
+  const Game game = read_efg_file(options.game_file);
   if (options.exact)
-    solve_and_report(game, options, source);
+    solve_and_report(game, options, options.game_file);
   else
-    solve_and_report(game.convert<double>(), options, source);
+    solve_and_report(game.convert<double>(), options, options.game_file);
 }
 
 }  // namespace
@@ -114,8 +142,8 @@ void add_solve_command(CLI::App& app) {
   auto options = std::make_shared<SolveOptions>();
   CLI::App* solve =
       app.add_subcommand("solve",
-                         "Solve a game and show its equilibria (with no file: "
-                         "the bundled default game)");
+                         "Solve a game or a scenario and show its equilibria "
+                         "(with no file: the bundled 2025 scenario)");
   solve
       ->add_option("game", options->game_file,
                    "A Gambit .efg file, or a scenario (.json) of the "
@@ -160,23 +188,51 @@ void add_solve_command(CLI::App& app) {
 namespace {
 
 struct ExportOptions {
-  std::string scenario_file, efg_file, dot_file;
-  std::uint64_t max_nodes = 2'000'000;
+  std::string scenario_file, efg_file, dot_file, states_file;
+  std::uint64_t max_nodes = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t max_bytes = kTreeMemoryBudget;
+  bool size = false;
 };
 
 void run_export(const ExportOptions& options) {
-  if (options.efg_file.empty() && options.dot_file.empty())
-    throw Error("nothing to write: give --efg OUT.efg and/or --dot OUT.dot");
+  if (options.efg_file.empty() && options.dot_file.empty() &&
+      options.states_file.empty() && !options.size)
+    throw Error(
+        "nothing to write: give --efg OUT.efg, --dot OUT.dot, --states "
+        "OUT.dot and/or --size");
   const Scenario scenario = read_scenario_file(options.scenario_file);
-  const auto game = two_track_game(scenario, options.max_nodes);
+  if (options.size) {
+    // The counts saturate: a tree past 2^64 nodes is past counting.
+    const auto count = [](std::uint64_t n) {
+      return n == std::numeric_limits<std::uint64_t>::max()
+                 ? std::string("more than 2^64")
+                 : std::to_string(n);
+    };
+    std::cout << "the game tree of " << options.scenario_file << " has "
+              << count(two_track_game_nodes(scenario))
+              << " nodes and takes about "
+              << count(two_track_game_bytes(scenario)) << " bytes to build\n";
+  }
   const auto write = [&](const std::string& path, auto&& writer) {
-    if (path.empty()) return;
     std::ofstream out(path);
     writer(out);
     if (!out) throw Error("cannot write " + path);
   };
-  write(options.efg_file, [&](std::ostream& out) { write_efg(out, game); });
-  write(options.dot_file, [&](std::ostream& out) { write_dot(out, game); });
+  if (!options.states_file.empty()) {
+    const auto graph = two_track_state_graph(scenario);
+    write(options.states_file,
+          [&](std::ostream& out) { write_dot(out, scenario, graph); });
+    std::cout << "wrote the state graph of " << options.scenario_file << " ("
+              << boost::num_vertices(graph) << " states, "
+              << boost::num_edges(graph) << " transitions)\n";
+  }
+  if (options.efg_file.empty() && options.dot_file.empty()) return;
+  const auto game =
+      two_track_game(scenario, options.max_nodes, options.max_bytes);
+  if (!options.efg_file.empty())
+    write(options.efg_file, [&](std::ostream& out) { write_efg(out, game); });
+  if (!options.dot_file.empty())
+    write(options.dot_file, [&](std::ostream& out) { write_dot(out, game); });
   std::cout << "wrote the game tree of " << options.scenario_file << " ("
             << game.tree().node_count() << " nodes)\n";
 }
@@ -187,16 +243,27 @@ void add_export_command(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* command = app.add_subcommand(
       "export",
-      "Write a scenario's game tree for Gambit (.efg) or Graphviz (.dot)");
+      "Write a scenario's game tree for Gambit (.efg) or Graphviz (.dot), "
+      "or its state graph (.dot)");
   command->add_option("scenario", options->scenario_file, "A scenario (.json)")
       ->required()
       ->check(CLI::ExistingFile);
   command->add_option("--efg", options->efg_file, "Write the tree as .efg");
   command->add_option("--dot", options->dot_file, "Write the tree as DOT");
+  command->add_option("--states", options->states_file,
+                      "Write the state graph the dynamic programme solves "
+                      "(round x war state x ceasefire) as DOT");
+  command->add_option("--max-nodes", options->max_nodes,
+                      "Refuse trees with more nodes (counted before building)");
   command
-      ->add_option("--max-nodes", options->max_nodes,
-                   "Refuse trees larger than this (estimated before building)")
-      ->capture_default_str();
+      ->add_option("--max-memory", options->max_bytes,
+                   "Refuse trees that would take more memory to build "
+                   "(estimated before building), e.g. 512MiB or 16GiB")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("8GiB");
+  command->add_flag("--size", options->size,
+                    "Print the tree's node count and estimated peak memory "
+                    "(counted without building it)");
   command->callback([options] { run_export(*options); });
 }
 

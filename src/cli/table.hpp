@@ -2,10 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "bargain/numeric.hpp"
 
 namespace bargain::cli {
 
@@ -18,6 +21,38 @@ inline std::string joined(const std::vector<std::string>& parts,
     out += parts[k];
   }
   return out;
+}
+
+/// An exact number as a reader takes it in: a whole number as it is, a short
+/// fraction with its decimal beside it ("84/5 (16.8)"), a long one to six
+/// significant digits marked "~" (JSON output keeps every number exact).
+inline std::string readable(const Rational& x) {
+  const std::string exact = to_string(x);
+  if (denominator(x) == 1 && exact.size() <= 12) return exact;
+  char decimal[32];
+  if (exact.size() <= 12) {
+    std::snprintf(decimal, sizeof decimal, "%.4g", to_double(x));
+    return exact + " (" + decimal + ")";
+  }
+  std::snprintf(decimal, sizeof decimal, "~%.6g", to_double(x));
+  return decimal;
+}
+
+/// The parts separated by ", " on lines of at most `width` characters
+/// (a longer part has a line of its own), each line starting with `indent`.
+inline std::string wrapped(const std::vector<std::string>& parts,
+                           const std::string& indent, std::size_t width = 100) {
+  std::string out = indent, line;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const std::string piece = parts[k] + (k + 1 < parts.size() ? "," : "");
+    if (!line.empty() &&
+        indent.size() + line.size() + 1 + piece.size() > width) {
+      out += line + "\n" + indent;
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + piece;
+  }
+  return out + line;
 }
 
 /// Rows of cells printed with every column as wide as its widest cell

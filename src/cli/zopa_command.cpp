@@ -12,7 +12,10 @@
 #include "bargain/bargaining/zopa.hpp"
 #include "bargain/error.hpp"
 #include "bargain/io/negotiation_json.hpp"
+#include "bargain/io/scenario_json.hpp"
+#include "bargain/model/two_track.hpp"
 #include "commands.hpp"
+#include "scenario_report.hpp"
 #include "svg.hpp"
 #include "table.hpp"
 
@@ -590,8 +593,24 @@ void require_one_kind(const ZopaOptions& options, const IssueSpace& space) {
                    "continuous (a range) or every issue discrete (options)");
 }
 
+// A scenario of the two-track model: the ZOPA of each round play reaches.
+void run_scenario_zopa(const ZopaOptions& options, const JsonValue& root) {
+  if (!options.svg.empty())
+    throw Error(
+        "--svg draws the ZOPA of a negotiation file; a scenario's ZOPA "
+        "changes round by round (its table and JSON list each one)");
+  const Scenario scenario = read_scenario(root);
+  print_scenario_zopa(std::cout, scenario, solve_two_track(scenario),
+                      options.format == "json", options.file, options.max_rows);
+}
+
 void run_zopa(const ZopaOptions& options) {
-  const Negotiation n = read_negotiation_file(options.file);
+  const JsonDocument document = read_json_file(options.file);
+  const JsonValue& root = document.root();
+  const JsonValue* format = root.is_object() ? root.find("format") : nullptr;
+  if (format && format->is_string() && format->as_string() == kScenarioFormat)
+    return run_scenario_zopa(options, root);
+  const Negotiation n = read_negotiation(root);
   require_one_kind(options, n.space);
   const Analysis a = [&] {
     try {
@@ -616,8 +635,10 @@ void add_zopa_command(CLI::App& app) {
       "The zone of possible agreement of a negotiation file (issues and "
       "actors, JSON): its packages or exact vertices, its Pareto frontier "
       "and the Nash, Kalai-Smorodinsky, egalitarian and utilitarian "
-      "solutions");
-  command->add_option("file", options->file, "negotiation file (.json)")
+      "solutions; of a scenario: each round's ZOPA where play goes");
+  command
+      ->add_option("file", options->file,
+                   "negotiation file or scenario (.json)")
       ->required();
   command->add_option("--svg", options->svg,
                       "draw the ZOPA (issue space, or a projection on the "
