@@ -8,6 +8,7 @@ packages=(
   libboost-dev libboost-graph-dev libgmp-dev coinor-libclp-dev libeigen3-dev
   doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
   graphviz clang libclang-rt-14-dev
+  python3-jsonschema  # tests/check_scenario_schema.py, run by /usr/bin/python3
 )
 
 missing=()

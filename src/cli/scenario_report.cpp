@@ -80,18 +80,23 @@ std::string describe_choice(const Scenario& sc, const ProposalChoice& c,
   return text;
 }
 
+// The ceasefire in force, from the options of the ceasefire issues.
+std::string ceasefire_text(const Scenario& sc,
+                           const std::vector<std::uint32_t>& options) {
+  std::vector<std::string> parts;
+  std::size_t j = 0;
+  for (const auto& issue : sc.issues)
+    if (issue.track == Track::ceasefire)
+      parts.push_back(issue.name + " = " + issue.options[options[j++]].name);
+  return joined(parts, ", ");
+}
+
 std::string state_text(const Scenario& sc, const TwoTrackSolution::Visit& v) {
   std::string text = "round " + std::to_string(v.state.round) + ", " +
                      sc.battlefield.states[v.state.war_state];
-  if (v.state.ceasefire) {
-    std::vector<std::string> parts;
-    std::size_t j = 0;
-    for (const auto& issue : sc.issues)
-      if (issue.track == Track::ceasefire)
-        parts.push_back(issue.name + " = " +
-                        issue.options[(*v.state.ceasefire)[j++]].name);
-    text += ", ceasefire in force (" + joined(parts, ", ") + ")";
-  }
+  if (v.state.ceasefire)
+    text +=
+        ", ceasefire in force (" + ceasefire_text(sc, *v.state.ceasefire) + ")";
   return text;
 }
 
@@ -204,6 +209,18 @@ void print_table(std::ostream& out, const Scenario& sc,
   }
 }
 
+// A state play reaches, as JSON: where it is and how likely.
+nlohmann::json state_json(const Scenario& sc,
+                          const TwoTrackSolution::Visit& visit) {
+  nlohmann::json v;
+  v["round"] = visit.state.round;
+  v["war_state"] = sc.battlefield.states[visit.state.war_state];
+  if (visit.state.ceasefire)
+    v["ceasefire"] = ceasefire_text(sc, *visit.state.ceasefire);
+  v["probability"] = to_string(visit.probability);
+  return v;
+}
+
 void print_json(std::ostream& out, const Scenario& sc,
                 const TwoTrackSolution& solution, const std::string& source) {
   nlohmann::json j;
@@ -225,10 +242,7 @@ void print_json(std::ostream& out, const Scenario& sc,
   j["expected_war_rounds"] = to_string(solution.expected_war_rounds);
   auto& path = j["path"] = nlohmann::json::array();
   for (const auto& visit : solution.path) {
-    nlohmann::json v;
-    v["round"] = visit.state.round;
-    v["war_state"] = sc.battlefield.states[visit.state.war_state];
-    v["probability"] = to_string(visit.probability);
+    nlohmann::json v = state_json(sc, visit);
     auto& choices = v["choices"] = nlohmann::json::array();
     for (const auto& c : visit.choices) {
       nlohmann::json cj;
@@ -314,10 +328,7 @@ void print_zopa_json(std::ostream& out, const Scenario& sc,
   j["source"] = source;
   auto& rounds = j["states"] = nlohmann::json::array();
   for (const auto& visit : solution.path) {
-    nlohmann::json v;
-    v["round"] = visit.state.round;
-    v["war_state"] = sc.battlefield.states[visit.state.war_state];
-    v["probability"] = to_string(visit.probability);
+    nlohmann::json v = state_json(sc, visit);
     auto& choices = v["proposers"] = nlohmann::json::array();
     for (const auto& c : visit.choices) {
       nlohmann::json cj;

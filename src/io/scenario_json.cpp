@@ -133,9 +133,10 @@ class ScenarioReader {
     const JsonValue& format = root.at("format");
     if (!format.is_string() || format.as_string() != kScenarioFormat)
       format.fail(in_quotes(kScenarioFormat));
-    root.allow_only({"format", "title", "description", "source", "note",
-                     "battlefield", "ceasefire", "issues", "actors", "protocol",
-                     "guarantees"});
+    // "$schema" lets an editor find docs/schema/bargain.scenario-1.schema.json.
+    root.allow_only({"$schema", "format", "title", "description", "source",
+                     "note", "battlefield", "ceasefire", "issues", "actors",
+                     "protocol", "guarantees"});
     if (const JsonValue* title = root.find("title"))
       out_.title = title->as_string();
     if (const JsonValue* description = root.find("description"))

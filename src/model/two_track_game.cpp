@@ -363,7 +363,7 @@ std::uint64_t two_track_game_nodes(const Scenario& scenario) {
 }
 
 std::uint64_t two_track_game_bytes(const Scenario& scenario) {
-  const std::uint64_t per_node = 400 + 32 * scenario.actors.size();
+  const std::uint64_t per_node = 448 + 32 * scenario.actors.size();
   return times(two_track_game_nodes(scenario), per_node);
 }
 

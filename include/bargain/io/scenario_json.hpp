@@ -57,9 +57,14 @@
 //   (a salience not listed, the values of an issue of weight 0, "aid",
 //   "ceasefire" in a scenario without ceasefire issues) is 0, its source
 //   recorded as kDefaultSource.
-// - Optional: "title", "description", "roles", "controllers", "beliefs",
-//   "types", "recognition", "guarantees", and an option's mechanics
-//   ("breakdown_factor" 1, "fighting_share" 0). Everything else is required.
+// - Optional: "$schema" (where an editor finds the format's JSON Schema,
+//   docs/schema/bargain.scenario-1.schema.json; the reader ignores it),
+//   "title", "description", "roles", "controllers", "beliefs", "with_aid",
+//   "aid", "types", "recognition" (random proposers only), "guarantees",
+//   "ceasefire" (needed with a ceasefire issue), "salience", "values"
+//   (needed where a salience is above 0), every "source" and "note", and an
+//   option's mechanics ("breakdown_factor" 1, "fighting_share" 0).
+//   Everything else is required.
 // - Numbers are exact (0.1 is 1/10; "3/7" is accepted).
 //
 // Errors: a file that is not this format's shape throws JsonFieldError at the

@@ -30,9 +30,9 @@ namespace bargain {
 std::uint64_t two_track_game_nodes(const Scenario& scenario);
 
 /// The memory building the scenario's game tree takes at its peak,
-/// estimated from its node count: 400 + 32 n bytes a node for n actors
-/// (measured on trees of 0.3 to 5.4 million nodes with 2 and 3 actors,
-/// 458 to 493 bytes a node; docs/benchmarks.md). Saturates at UINT64_MAX.
+/// estimated from its node count: 448 + 32 n bytes a node for n actors
+/// (measured on trees of 1.3 to 10.8 million nodes with 2 and 3 actors:
+/// 447 to 505 bytes a node; docs/benchmarks.md). Saturates at UINT64_MAX.
 std::uint64_t two_track_game_bytes(const Scenario& scenario);
 
 /// The memory the game tree may take unless told otherwise.
