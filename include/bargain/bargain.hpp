@@ -49,6 +49,8 @@
 #include "bargain/io/nfg.hpp"
 #include "bargain/io/scenario_json.hpp"
 
+#include "bargain/model/analysis.hpp"
 #include "bargain/model/scenario.hpp"
+#include "bargain/model/state_graph.hpp"
 #include "bargain/model/two_track.hpp"
 #include "bargain/model/two_track_game.hpp"
